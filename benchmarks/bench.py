@@ -1,0 +1,124 @@
+"""Speed of sinorus, as medians of repeated runs.
+
+    python benchmarks/bench.py [--runs N]
+
+Prints the cost of ``import sinorus`` next to ``import attrs`` (each minus a
+bare interpreter), the first answer in a fresh process, and the warm
+latency of each query next to a bare ``bisect_right`` / dict lookup, with
+the targets they are held to.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+import timeit
+from bisect import bisect_right
+from datetime import date
+
+
+def wall_ms(code: str, runs: int) -> float:
+    """Median wall time of ``python -c code`` in milliseconds."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], check=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def interleaved_ms(codes: dict[str, str], runs: int) -> dict[str, float]:
+    """Like :func:`wall_ms` for several snippets, run in turn so drift hits all alike."""
+    samples: dict[str, list[float]] = {name: [] for name in codes}
+    for _ in range(runs):
+        for name, code in codes.items():
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-c", code], check=True)
+            samples[name].append(time.perf_counter() - start)
+    return {name: statistics.median(ts) * 1000 for name, ts in samples.items()}
+
+
+def per_call_ns(stmt: str, namespace: dict[str, object], repeat: int = 15) -> float:
+    """Median time of one execution of ``stmt`` in nanoseconds."""
+    timer = timeit.Timer(stmt, globals=namespace)
+    number, _ = timer.autorange()
+    return statistics.median(t / number for t in timer.repeat(repeat, number)) * 1e9
+
+
+def verdict(value: float, limit: float) -> str:
+    return "meets target" if value <= limit else "MISSES target"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=41, help="fresh processes per figure")
+    runs = parser.parse_args().runs
+
+    print(f"Python {sys.version.split()[0]}; medians of {runs} fresh processes\n")
+    wall = interleaved_ms(
+        {
+            "bare": "pass",
+            "attrs": "import attrs",
+            "sinorus": "import sinorus",
+            "first": "import sinorus; sinorus.partnership_level_at('2014-03-18')",
+        },
+        runs,
+    )
+    attrs_cost = wall["attrs"] - wall["bare"]
+    import_cost = wall["sinorus"] - wall["bare"]
+    first_cost = wall["first"] - wall["bare"]
+    print("Start-up (wall time minus a bare interpreter)")
+    print(f"  python -c pass                   {wall['bare']:7.1f} ms (subtracted below)")
+    print(f"  import attrs                     {attrs_cost:7.1f} ms")
+    print(f"  import sinorus                   {import_cost:7.1f} ms  ({import_cost / attrs_cost:.2f}× attrs)")
+    ratio = first_cost / attrs_cost
+    print(
+        f"  import + first partnership_level_at {first_cost:4.1f} ms  ({ratio:.2f}× attrs; "
+        f"target ≤ 1.45×: {verdict(ratio, 1.45)})"
+    )
+
+    import sinorus
+
+    dataset = sinorus.load()
+    day = date(2014, 3, 18)
+    starts = [level.start for level in dataset.partnership_levels]
+    volumes = {record.year: record.total_usd_bn for record in dataset.trade}
+    ns = {
+        "sinorus": sinorus,
+        "dataset": dataset,
+        "day": day,
+        "starts": starts,
+        "volumes": volumes,
+        "bisect_right": bisect_right,
+    }
+    bisect_ns = per_call_ns("bisect_right(starts, day)", ns)
+    dict_ns = per_call_ns("volumes[2010]", ns)
+    level_ns = per_call_ns("sinorus.partnership_level_at(day)", ns)
+    phase_ns = per_call_ns("sinorus.phase_at(day)", ns)
+    method_ns = per_call_ns("dataset.partnership_level_at(day)", ns)
+    volume_ns = per_call_ns("sinorus.trade_volume(2010)", ns)
+    growth_ns = per_call_ns("sinorus.trade_growth_factor(2000, 2010)", ns)
+    string_ns = per_call_ns("sinorus.partnership_level_at('2014-03-18')", ns)
+
+    print("\nWarm queries (per call)")
+    print(f"  bisect_right over the level starts     {bisect_ns:7.0f} ns  (baseline)")
+    print(
+        f"  sinorus.partnership_level_at(date)     {level_ns:7.0f} ns  "
+        f"({level_ns / bisect_ns:.2f}× bisect; target ≤ 2.5×: {verdict(level_ns / bisect_ns, 2.5)})"
+    )
+    print(f"  Dataset.partnership_level_at(date)     {method_ns:7.0f} ns  ({method_ns / bisect_ns:.2f}× bisect)")
+    print(f"  sinorus.phase_at(date)                 {phase_ns:7.0f} ns  ({phase_ns / bisect_ns:.2f}× bisect)")
+    print(f"  sinorus.partnership_level_at(ISO str)  {string_ns:7.0f} ns")
+    print(f"  dict lookup volumes[2010]              {dict_ns:7.0f} ns  (baseline)")
+    print(f"  sinorus.trade_volume(2010)             {volume_ns:7.0f} ns  ({volume_ns / dict_ns:.2f}× dict)")
+    print(
+        f"  sinorus.trade_growth_factor(2000, 2010) {growth_ns:6.0f} ns  "
+        f"({growth_ns / dict_ns:.2f}× dict; target ≤ 4×: {verdict(growth_ns / dict_ns, 4)})"
+    )
+
+
+if __name__ == "__main__":
+    main()

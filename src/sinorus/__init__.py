@@ -1,0 +1,88 @@
+"""sinorus: the history of China–Russia (and Sino-Soviet) relations as typed, sourced data.
+
+>>> import sinorus
+>>> sinorus.partnership_level_at("18 March 2014").name
+'comprehensive strategic partnership of coordination'
+>>> round(sinorus.trade_growth_factor(2000, 2010), 2)
+6.94
+>>> [e.name for e in sinorus.exercises(year=2005)]
+['Peace Mission 2005']
+
+Importing the package is cheap: the bundled data is read on the first query
+and kept for the rest of the process.
+"""
+
+from __future__ import annotations
+
+from .api import (
+    agreements,
+    events,
+    exercises,
+    load,
+    partnership_level_at,
+    phase_at,
+    timeline,
+    trade_growth_factor,
+    trade_volume,
+)
+from .dataset import Agreements, Dataset, DatedRecord, Events, Exercises, Record
+from .dates import DateLike, to_date
+from .errors import DataError, InvalidDateError, NoDataError, QueryError, SinorusError
+from .model import (
+    Agreement,
+    AgreementKind,
+    ArmsComparison,
+    Domain,
+    Event,
+    EventKind,
+    Exercise,
+    ExerciseFormat,
+    PartnershipLevel,
+    Phase,
+    Precision,
+    Quote,
+    Source,
+    TradeRecord,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Agreement",
+    "AgreementKind",
+    "Agreements",
+    "ArmsComparison",
+    "DataError",
+    "Dataset",
+    "DateLike",
+    "DatedRecord",
+    "Domain",
+    "Event",
+    "EventKind",
+    "Events",
+    "Exercise",
+    "ExerciseFormat",
+    "Exercises",
+    "InvalidDateError",
+    "NoDataError",
+    "PartnershipLevel",
+    "Phase",
+    "Precision",
+    "QueryError",
+    "Quote",
+    "Record",
+    "SinorusError",
+    "Source",
+    "TradeRecord",
+    "__version__",
+    "agreements",
+    "events",
+    "exercises",
+    "load",
+    "partnership_level_at",
+    "phase_at",
+    "timeline",
+    "to_date",
+    "trade_growth_factor",
+    "trade_volume",
+]

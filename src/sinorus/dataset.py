@@ -1,0 +1,454 @@
+"""The :class:`Dataset`: records in chronological order, their indexes, and every query.
+
+All query logic lives here; the module-level functions of :mod:`sinorus`
+call these methods on the bundled dataset, so a user's own dataset behaves
+exactly the same.
+
+>>> import sinorus
+>>> ds = sinorus.load()
+>>> ds.partnership_level_at("18 March 2014").name
+'comprehensive strategic partnership of coordination'
+>>> round(ds.trade_growth_factor(2000, 2010), 2)
+6.94
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date, timedelta
+from typing import Any, Self, TypeAlias, TypeVar, final
+
+from .dates import DateLike, to_date
+from .errors import DataError, NoDataError, QueryError
+from .model import (
+    Agreement,
+    AgreementKind,
+    ArmsComparison,
+    Event,
+    EventKind,
+    Exercise,
+    PartnershipLevel,
+    Phase,
+    TradeRecord,
+)
+from .validation import find_problems
+
+__all__ = ["Agreements", "Dataset", "DatedRecord", "Events", "Exercises", "Record"]
+
+#: Any record a dataset holds.
+Record: TypeAlias = (
+    Phase | PartnershipLevel | Agreement | Exercise | Event | TradeRecord | ArmsComparison
+)
+#: A record with a ``start`` date, as :meth:`Dataset.timeline` returns them.
+DatedRecord: TypeAlias = Phase | PartnershipLevel | Agreement | Exercise | Event
+
+_R = TypeVar("_R", bound=DatedRecord)
+_ONE_DAY = timedelta(days=1)
+
+
+def _last_day(record: DatedRecord) -> date:
+    end = getattr(record, "end", None)
+    return record.start if end is None else end
+
+
+def _overlapping(
+    records: Iterable[_R], since: DateLike | None, until: DateLike | None, year: int | None
+) -> Iterable[_R]:
+    """Records whose days overlap the range [since, until] (and the calendar ``year``)."""
+    low = to_date(since) if since is not None else None
+    high = to_date(until) if until is not None else None
+    if year is not None:
+        if isinstance(year, bool) or not isinstance(year, int):
+            raise QueryError(f"year must be an int, got {type(year).__name__}: {year!r}")
+        low = max(low, date(year, 1, 1)) if low else date(year, 1, 1)
+        high = min(high, date(year, 12, 31)) if high else date(year, 12, 31)
+    if low is not None and high is not None and high < low:
+        raise QueryError(f"the range is empty: until ({high}) is before since ({low})")
+    for record in records:
+        if (high is None or record.start <= high) and (low is None or _last_day(record) >= low):
+            yield record
+
+
+def _matches(wanted: str | None, names: Sequence[str]) -> bool:
+    if wanted is None:
+        return True
+    if not isinstance(wanted, str):
+        raise QueryError(f"a name filter must be a string, got {type(wanted).__name__}")
+    folded = wanted.casefold()
+    return any(name.casefold() == folded for name in names)
+
+
+def _kind(value: Any, enum: type[AgreementKind] | type[EventKind]) -> Any:
+    if value is None or isinstance(value, enum):
+        return value
+    try:
+        return enum(value)
+    except ValueError:
+        allowed = ", ".join(repr(m.value) for m in enum)
+        raise QueryError(f"unknown kind {value!r}; expected one of {allowed}") from None
+
+
+class _Records(tuple[_R, ...]):
+    """A tuple of records in chronological order that can also be called to filter itself."""
+
+    __slots__ = ()
+
+    def _select(
+        self,
+        keep: Callable[[_R], bool],
+        since: DateLike | None,
+        until: DateLike | None,
+        year: int | None,
+    ) -> Self:
+        return type(self)(r for r in _overlapping(self, since, until, year) if keep(r))
+
+
+@final
+class Agreements(_Records[Agreement]):
+    """The agreements of a dataset, oldest first; call it to filter.
+
+    >>> import sinorus
+    >>> [a.id for a in sinorus.load().agreements(year=1996, party="Kazakhstan")]
+    ['shanghai-cbm-agreement-1996']
+    """
+
+    __slots__ = ()
+
+    def __call__(
+        self,
+        *,
+        since: DateLike | None = None,
+        until: DateLike | None = None,
+        year: int | None = None,
+        party: str | None = None,
+        kind: AgreementKind | str | None = None,
+    ) -> Agreements:
+        """Agreements signed in the range (or ``year``) with ``party`` among the parties."""
+        wanted = _kind(kind, AgreementKind)
+        return self._select(
+            lambda a: _matches(party, a.parties) and (wanted is None or a.kind is wanted),
+            since,
+            until,
+            year,
+        )
+
+
+@final
+class Exercises(_Records[Exercise]):
+    """The exercises of a dataset, oldest first; call it to filter.
+
+    >>> import sinorus
+    >>> sinorus.load().exercises(year=2005)[0].name
+    'Peace Mission 2005'
+    """
+
+    __slots__ = ()
+
+    def __call__(
+        self,
+        *,
+        since: DateLike | None = None,
+        until: DateLike | None = None,
+        year: int | None = None,
+        participant: str | None = None,
+        series: str | None = None,
+    ) -> Exercises:
+        """Exercises under way in the range (or ``year``), by participant and series."""
+        return self._select(
+            lambda e: (
+                _matches(participant, e.participants)
+                and _matches(series, (e.series,) if e.series else ())
+            ),
+            since,
+            until,
+            year,
+        )
+
+
+@final
+class Events(_Records[Event]):
+    """The events of a dataset, oldest first; call it to filter.
+
+    >>> import sinorus
+    >>> [e.id for e in sinorus.load().events(year=1969, kind="clash")]
+    ['zhenbao-island-clash-1969']
+    """
+
+    __slots__ = ()
+
+    def __call__(
+        self,
+        *,
+        since: DateLike | None = None,
+        until: DateLike | None = None,
+        year: int | None = None,
+        kind: EventKind | str | None = None,
+        person: str | None = None,
+    ) -> Events:
+        """Events under way in the range (or ``year``), by kind and by person involved."""
+        wanted = _kind(kind, EventKind)
+        return self._select(
+            lambda e: _matches(person, e.people) and (wanted is None or e.kind is wanted),
+            since,
+            until,
+            year,
+        )
+
+
+def _interval_index(
+    records: Sequence[_R],
+) -> tuple[list[date], list[_R | None]]:
+    """Boundaries and what holds from each one, so a lookup is one ``bisect_right``.
+
+    ``values[i]`` holds on days from ``keys[i - 1]`` up to the day before
+    ``keys[i]``; gaps and the time before the first record map to None.
+    """
+    keys: list[date] = []
+    values: list[_R | None] = [None]
+    for record in records:
+        if keys and values[-1] is not None:
+            previous_end = getattr(values[-1], "end", None)
+            if previous_end is not None and previous_end + _ONE_DAY < record.start:
+                keys.append(previous_end + _ONE_DAY)
+                values.append(None)
+        keys.append(record.start)
+        values.append(record)
+    if records:
+        last_end = getattr(records[-1], "end", None)
+        if last_end is not None:
+            keys.append(last_end + _ONE_DAY)
+            values.append(None)
+    return keys, values
+
+
+def _years(years: Iterable[int]) -> str:
+    """``1992–1995, 2000`` for the years 1992, 1993, 1994, 1995 and 2000."""
+    runs: list[list[int]] = []
+    for year in sorted(years):
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs) or "none"
+
+
+@final
+class Dataset:
+    """Records of China–Russia relations with their indexes and queries.
+
+    Building a dataset checks every rule that holds across records and
+    raises :class:`~sinorus.DataError` listing all problems; nothing is kept
+    from a dataset that fails. Records are sorted chronologically (trade by
+    year); ``source`` names where they came from, for messages.
+    """
+
+    __slots__ = (
+        "_agreements",
+        "_arms",
+        "_by_id",
+        "_data_version",
+        "_events",
+        "_exercises",
+        "_level_keys",
+        "_level_values",
+        "_levels",
+        "_phase_keys",
+        "_phase_values",
+        "_phases",
+        "_source",
+        "_trade",
+        "_volume_by_year",
+    )
+
+    def __init__(
+        self,
+        *,
+        phases: Iterable[Phase] = (),
+        partnership_levels: Iterable[PartnershipLevel] = (),
+        agreements: Iterable[Agreement] = (),
+        exercises: Iterable[Exercise] = (),
+        events: Iterable[Event] = (),
+        trade: Iterable[TradeRecord] = (),
+        arms: Iterable[ArmsComparison] = (),
+        data_version: str | None = None,
+        source: str | None = None,
+    ) -> None:
+        sections: dict[str, tuple[Any, ...]] = {
+            "phases": tuple(phases),
+            "partnership_levels": tuple(partnership_levels),
+            "agreements": tuple(agreements),
+            "exercises": tuple(exercises),
+            "events": tuple(events),
+            "trade": tuple(trade),
+            "arms": tuple(arms),
+        }
+        problems = find_problems(sections)
+        if problems:
+            raise DataError(problems, file=source)
+
+        def chronological(records: tuple[Any, ...]) -> list[Any]:
+            return sorted(records, key=lambda r: (r.start, r.id))
+
+        self._phases: tuple[Phase, ...] = tuple(chronological(sections["phases"]))
+        self._levels: tuple[PartnershipLevel, ...] = tuple(
+            chronological(sections["partnership_levels"])
+        )
+        self._agreements = Agreements(chronological(sections["agreements"]))
+        self._exercises = Exercises(chronological(sections["exercises"]))
+        self._events = Events(chronological(sections["events"]))
+        self._trade: tuple[TradeRecord, ...] = tuple(
+            sorted(sections["trade"], key=lambda r: r.year)
+        )
+        self._arms: tuple[ArmsComparison, ...] = tuple(
+            sorted(sections["arms"], key=lambda r: (r.start_year, r.id))
+        )
+        self._data_version = data_version
+        self._source = source
+        self._by_id: dict[str, Record] = {r.id: r for rs in sections.values() for r in rs}
+        self._phase_keys, self._phase_values = _interval_index(self._phases)
+        self._level_keys, self._level_values = _interval_index(self._levels)
+        self._volume_by_year = {r.year: r.total_usd_bn for r in self._trade}
+
+    def __repr__(self) -> str:
+        counts = ", ".join(
+            f"{len(getattr(self, name))} {name}"
+            for name in (
+                "phases",
+                "partnership_levels",
+                "agreements",
+                "exercises",
+                "events",
+                "trade",
+                "arms",
+            )
+        )
+        version = f" version {self._data_version}" if self._data_version else ""
+        return f"<Dataset{version}: {counts}>"
+
+    # --- the records --------------------------------------------------------
+
+    @property
+    def phases(self) -> tuple[Phase, ...]:
+        """The phases, oldest first; together they cover every day they span."""
+        return self._phases
+
+    @property
+    def partnership_levels(self) -> tuple[PartnershipLevel, ...]:
+        """The official designations of the relationship, oldest first."""
+        return self._levels
+
+    @property
+    def agreements(self) -> Agreements:
+        """The agreements, oldest first; ``agreements(party=..., year=...)`` filters them."""
+        return self._agreements
+
+    @property
+    def exercises(self) -> Exercises:
+        """The joint exercises, oldest first; ``exercises(year=...)`` filters them."""
+        return self._exercises
+
+    @property
+    def events(self) -> Events:
+        """The events, oldest first; ``events(kind=..., person=...)`` filters them."""
+        return self._events
+
+    @property
+    def trade(self) -> tuple[TradeRecord, ...]:
+        """The yearly trade figures, by year."""
+        return self._trade
+
+    @property
+    def arms(self) -> tuple[ArmsComparison, ...]:
+        """Comparisons of China's arms purchases from Russia between periods."""
+        return self._arms
+
+    @property
+    def data_version(self) -> str | None:
+        """The version of the data (the bundled data's is a date like ``2026.11.28``)."""
+        return self._data_version
+
+    def get(self, record_id: str) -> Record:
+        """The record with this id, of whatever type; :class:`NoDataError` if there is none."""
+        try:
+            return self._by_id[record_id]
+        except (KeyError, TypeError):
+            raise NoDataError(f"no record has id {record_id!r}") from None
+
+    # --- point-in-time queries -----------------------------------------------
+
+    def phase_at(self, when: DateLike) -> Phase | None:
+        """The phase on that day, or None outside the phases' span.
+
+        >>> import sinorus
+        >>> sinorus.load().phase_at("2 March 1969").id
+        'split'
+        """
+        if type(when) is not date:
+            when = to_date(when)
+        return self._phase_values[bisect_right(self._phase_keys, when)]
+
+    def partnership_level_at(self, when: DateLike) -> PartnershipLevel | None:
+        """The official designation in force on that day (a change counts from its own date).
+
+        None before the first designation the data holds or in a gap between two.
+        """
+        if type(when) is not date:
+            when = to_date(when)
+        return self._level_values[bisect_right(self._level_keys, when)]
+
+    # --- trade ----------------------------------------------------------------
+
+    def trade_volume(self, year: int) -> float:
+        """Total trade in ``year``, in billions of US dollars.
+
+        Raises :class:`NoDataError` (saying which years exist) for a year the data lacks.
+        """
+        try:
+            return self._volume_by_year[year]
+        except (KeyError, TypeError):
+            raise self._missing_year(year) from None
+
+    def trade_growth_factor(self, start_year: int, end_year: int) -> float:
+        """How many times larger trade was in ``end_year`` than in ``start_year``.
+
+        >>> import sinorus
+        >>> round(sinorus.trade_growth_factor(2000, 2010), 3)
+        6.938
+        """
+        volumes = self._volume_by_year
+        try:
+            return volumes[end_year] / volumes[start_year]
+        except (KeyError, TypeError):
+            missing = start_year if start_year not in volumes else end_year
+            raise self._missing_year(missing) from None
+        except ZeroDivisionError:
+            raise QueryError(f"trade in {start_year} was zero: no growth factor") from None
+
+    def _missing_year(self, year: object) -> QueryError | NoDataError:
+        if isinstance(year, bool) or not isinstance(year, int):
+            return QueryError(f"a year must be an int, got {type(year).__name__}: {year!r}")
+        return NoDataError(
+            f"no trade figure for {year}; the data has {_years(self._volume_by_year)}"
+        )
+
+    # --- everything in order ---------------------------------------------------
+
+    def timeline(
+        self, since: DateLike | None = None, until: DateLike | None = None
+    ) -> tuple[DatedRecord, ...]:
+        """Every dated record whose days overlap [since, until], by start date.
+
+        >>> import sinorus
+        >>> [r.id for r in sinorus.load().timeline("1989-05-01", "1989-05-31")][-1]
+        'sino-soviet-summit-1989'
+        """
+        merged: list[DatedRecord] = [
+            *self._phases,
+            *self._levels,
+            *self._agreements,
+            *self._exercises,
+            *self._events,
+        ]
+        merged.sort(key=lambda r: (r.start, r.id))
+        return tuple(_overlapping(merged, since, until, None))

@@ -1,0 +1,61 @@
+"""The exceptions sinorus raises.
+
+Every error derives from :class:`SinorusError`, so ``except SinorusError``
+catches anything the library raises on purpose. Errors that are also value
+or lookup errors subclass :class:`ValueError` / :class:`LookupError` too.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "DataError",
+    "InvalidDateError",
+    "NoDataError",
+    "QueryError",
+    "SinorusError",
+]
+
+
+class SinorusError(Exception):
+    """Base class of every error raised by sinorus."""
+
+
+class DataError(SinorusError, ValueError):
+    """A dataset is invalid.
+
+    ``problems`` lists every problem found, each as one line that says where
+    it is (file, record id, field) and what is wrong. Nothing is loaded when
+    this is raised.
+
+    >>> err = DataError(["record 'x', field 'start': end is before start"], file="mine.json")
+    >>> print(err)
+    mine.json: record 'x', field 'start': end is before start
+    """
+
+    problems: tuple[str, ...]
+    file: str | None
+
+    def __init__(self, problems: list[str] | tuple[str, ...] | str, *, file: str | None = None):
+        if isinstance(problems, str):
+            problems = (problems,)
+        self.problems = tuple(problems)
+        self.file = file
+        prefix = f"{file}: " if file else ""
+        if len(self.problems) == 1:
+            message = prefix + self.problems[0]
+        else:
+            lines = "\n".join(f"  - {p}" for p in self.problems)
+            message = f"{prefix}{len(self.problems)} problems:\n{lines}"
+        super().__init__(message)
+
+
+class QueryError(SinorusError, ValueError):
+    """A query was given an argument it cannot use."""
+
+
+class InvalidDateError(QueryError):
+    """A value could not be turned into a date; the message names the value."""
+
+
+class NoDataError(SinorusError, LookupError):
+    """The data holds nothing for what was asked (a year, an id)."""

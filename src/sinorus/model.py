@@ -1,0 +1,497 @@
+"""The domain: frozen attrs records and the enums that classify them.
+
+Every record has a stable ``id``, a ``name``, at least one :class:`Source`
+and free-text ``notes`` (where sources disagree, the notes say so). Dated
+records carry a :class:`Precision`: a date known only to the month is stored
+as the first day of that month with ``Precision.MONTH``, never as an
+invented day. Interval ends (``end``) are inclusive: the last day on which
+the phase, level or exercise held.
+
+Records hold tuples, never lists, and cannot be changed:
+
+>>> src = Source(title="Example", url="https://example.org", publisher="Example Press")
+>>> src.title = "Other"
+Traceback (most recent call last):
+...
+attr.exceptions.FrozenInstanceError
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+from datetime import date, datetime
+from typing import Any, Final, final
+
+import attrs
+
+from .errors import DataError
+
+__all__ = [
+    "MAX_YEAR",
+    "MIN_YEAR",
+    "Agreement",
+    "AgreementKind",
+    "ArmsComparison",
+    "Domain",
+    "Event",
+    "EventKind",
+    "Exercise",
+    "ExerciseFormat",
+    "PartnershipLevel",
+    "Phase",
+    "Precision",
+    "Quote",
+    "Source",
+    "TradeRecord",
+]
+
+#: Earliest and latest year a record may carry.
+MIN_YEAR: Final = 1600
+MAX_YEAR: Final = 2100
+
+
+class Precision(enum.Enum):
+    """How much of a date the sources give.
+
+    ``MONTH`` dates are stored as the first of the month, ``YEAR`` dates as
+    1 January.
+    """
+
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+
+
+class AgreementKind(enum.Enum):
+    """What sort of document an :class:`Agreement` is."""
+
+    TREATY = "treaty"
+    AGREEMENT = "agreement"
+    JOINT_STATEMENT = "joint statement"
+    DECLARATION = "declaration"
+    PROTOCOL = "protocol"
+    CHARTER = "charter"
+    CONTRACT = "contract"
+
+
+class EventKind(enum.Enum):
+    """What sort of thing an :class:`Event` is."""
+
+    DIPLOMATIC = "diplomatic"  # recognition, establishment or normalization of relations
+    SUMMIT = "summit"
+    STATE_VISIT = "state visit"
+    MEETING = "meeting"
+    LEADERSHIP = "leadership"  # a leader takes or leaves office
+    SPEECH = "speech"
+    STATEMENT = "statement"
+    POLICY = "policy"  # a lasting stance or decision of one side
+    CLASH = "clash"
+    CRISIS = "crisis"
+    WAR = "war"
+    VOTE = "vote"
+    FOUNDING = "founding"  # a state or an international body founded
+    OTHER = "other"
+
+
+class Domain(enum.Enum):
+    """Where an :class:`Exercise` takes place."""
+
+    LAND = "land"
+    SEA = "sea"
+    AIR = "air"
+    COMBINED = "combined"
+
+
+class ExerciseFormat(enum.Enum):
+    """Whether an :class:`Exercise` had two parties or more."""
+
+    BILATERAL = "bilateral"
+    MULTILATERAL = "multilateral"
+
+
+# --- validators: each names the record and the field it rejects -------------
+
+
+def _where(instance: object, attribute: attrs.Attribute[Any]) -> str:
+    record_id = getattr(instance, "id", None)
+    owner = f"record {record_id!r}" if isinstance(record_id, str) else type(instance).__name__
+    return f"{owner}, field {attribute.name!r}"
+
+
+def _fail(instance: object, attribute: attrs.Attribute[Any], message: str) -> DataError:
+    return DataError(f"{_where(instance, attribute)}: {message}")
+
+
+def _text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str):
+        raise _fail(instance, attribute, f"must be a string, got {type(value).__name__}")
+    if not value.strip():
+        raise _fail(instance, attribute, "must not be empty")
+
+
+def _optional_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        _text(instance, attribute, value)
+
+
+def _notes(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str):
+        raise _fail(instance, attribute, f"must be a string, got {type(value).__name__}")
+
+
+_SLUG_CHARS: Final = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
+
+
+def _slug(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if (
+        not isinstance(value, str)
+        or not value
+        or not _SLUG_CHARS.issuperset(value)
+        or value[0] == "-"
+        or value[-1] == "-"
+        or "--" in value
+    ):
+        raise DataError(
+            f"record {value!r}, field 'id': must be a slug of lower-case letters, "
+            "digits and single hyphens"
+        )
+
+
+def _tuple_of(kind: type, *, non_empty: bool = False) -> Any:
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, tuple):
+            raise _fail(instance, attribute, f"must be a tuple, got {type(value).__name__}")
+        if non_empty and not value:
+            raise _fail(instance, attribute, "must not be empty")
+        for i, item in enumerate(value):
+            if not isinstance(item, kind):
+                raise _fail(
+                    instance,
+                    attribute,
+                    f"item {i} must be {kind.__name__}, got {type(item).__name__}",
+                )
+            if isinstance(item, str) and not item.strip():
+                raise _fail(instance, attribute, f"item {i} must not be empty")
+
+    return check
+
+
+def _day(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if isinstance(value, datetime) or not isinstance(value, date):
+        raise _fail(instance, attribute, f"must be a datetime.date, got {type(value).__name__}")
+    if not MIN_YEAR <= value.year <= MAX_YEAR:
+        raise _fail(instance, attribute, f"year {value.year} is outside {MIN_YEAR}–{MAX_YEAR}")
+
+
+def _optional_day(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        _day(instance, attribute, value)
+
+
+def _year(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _fail(instance, attribute, f"must be an int, got {type(value).__name__}")
+    if not MIN_YEAR <= value <= MAX_YEAR:
+        raise _fail(instance, attribute, f"year {value} is outside {MIN_YEAR}–{MAX_YEAR}")
+
+
+def _number(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise _fail(instance, attribute, f"must be a number, got {type(value).__name__}")
+    if not math.isfinite(value):
+        raise _fail(instance, attribute, f"must be a finite number, got {value!r}")
+
+
+def _amount(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise _fail(instance, attribute, f"must be a number, got {type(value).__name__}")
+    if not math.isfinite(value) or value < 0:
+        raise _fail(instance, attribute, f"must be a finite number ≥ 0, got {value!r}")
+
+
+def _optional_amount(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        _amount(instance, attribute, value)
+
+
+def _member_of(kind: type[enum.Enum]) -> Any:
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, kind):
+            allowed = ", ".join(repr(m.value) for m in kind)
+            raise _fail(
+                instance, attribute, f"must be a {kind.__name__} ({allowed}), got {value!r}"
+            )
+
+    return check
+
+
+def _optional_member_of(kind: type[enum.Enum]) -> Any:
+    check = _member_of(kind)
+
+    def optional(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None:
+            check(instance, attribute, value)
+
+    return optional
+
+
+def _check_dates(record: Any, first: str, last: str | None) -> None:
+    """Cross-field rules: end not before start, and dates match their precision."""
+    start: date = getattr(record, first)
+    end: date | None = getattr(record, last) if last else None
+    fields = attrs.fields_dict(type(record))
+    if end is not None and end < start:
+        raise _fail(record, fields[last or first], f"{end} is before {first} {start}")
+    precision: Precision = record.precision
+    for name, value in ((first, start), (last, end)):
+        if value is None or name is None:
+            continue
+        if precision is Precision.MONTH and value.day != 1:
+            raise _fail(
+                record,
+                fields[name],
+                f"precision is month, so the date must be the 1st, got {value}",
+            )
+        if precision is Precision.YEAR and (value.month, value.day) != (1, 1):
+            raise _fail(
+                record,
+                fields[name],
+                f"precision is year, so the date must be 1 January, got {value}",
+            )
+
+
+# --- records -----------------------------------------------------------------
+
+
+class _Record:
+    """What every record class shares: one ``__repr__`` (generating one per class costs import time)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        attributes: tuple[attrs.Attribute[Any], ...] = getattr(self, "__attrs_attrs__")
+        fields = ", ".join(f"{a.name}={getattr(self, a.name)!r}" for a in attributes)
+        return f"{type(self).__name__}({fields})"
+
+
+@final
+@attrs.frozen(kw_only=True, repr=False, weakref_slot=False)
+class Source(_Record):
+    """A document a record was checked against.
+
+    >>> Source(title="Sino-Soviet split", url="https://en.wikipedia.org/wiki/Sino-Soviet_split",
+    ...        publisher="Wikipedia").publisher
+    'Wikipedia'
+    """
+
+    title: str = attrs.field(validator=_text)
+    url: str | None = attrs.field(default=None, validator=_optional_text)
+    publisher: str | None = attrs.field(default=None, validator=_optional_text)
+
+
+_sources = _tuple_of(Source, non_empty=True)
+
+
+@final
+@attrs.frozen(kw_only=True, repr=False, weakref_slot=False)
+class Quote(_Record):
+    """Words quoted verbatim from an official statement or a leader.
+
+    ``speaker`` is who said or wrote them (a person or a document).
+    """
+
+    text: str = attrs.field(validator=_text)
+    speaker: str = attrs.field(validator=_text)
+    sources: tuple[Source, ...] = attrs.field(validator=_sources)
+
+
+_quotes = _tuple_of(Quote)
+_strings = _tuple_of(str)
+
+
+@final
+@attrs.frozen(kw_only=True, repr=False, weakref_slot=False)
+class Phase(_Record):
+    """A period of the relationship, from ``start`` to ``end`` (inclusive).
+
+    ``end`` is None for the phase still under way. Phases are the project's
+    periodisation; ``notes`` say which event each boundary is anchored to.
+    """
+
+    id: str = attrs.field(validator=_slug)
+    name: str = attrs.field(validator=_text)
+    start: date = attrs.field(validator=_day)
+    end: date | None = attrs.field(validator=_optional_day)
+    precision: Precision = attrs.field(default=Precision.DAY, validator=_member_of(Precision))
+    summary: str = attrs.field(default="", validator=_notes)
+    sources: tuple[Source, ...] = attrs.field(validator=_sources)
+    notes: str = attrs.field(default="", validator=_notes)
+
+    def __attrs_post_init__(self) -> None:
+        _check_dates(self, "start", "end")
+
+
+@final
+@attrs.frozen(kw_only=True, repr=False, weakref_slot=False)
+class PartnershipLevel(_Record):
+    """An official designation of the relationship, in force from ``start``.
+
+    ``name`` is the official English wording; ``aliases`` holds other
+    renderings (including the starting document's). ``adopted_by`` is the id
+    of the :class:`Agreement` that announced it, where there is one.
+    """
+
+    id: str = attrs.field(validator=_slug)
+    name: str = attrs.field(validator=_text)
+    start: date = attrs.field(validator=_day)
+    end: date | None = attrs.field(validator=_optional_day)
+    precision: Precision = attrs.field(default=Precision.DAY, validator=_member_of(Precision))
+    aliases: tuple[str, ...] = attrs.field(default=(), validator=_strings)
+    adopted_by: str | None = attrs.field(default=None, validator=_optional_text)
+    summary: str = attrs.field(default="", validator=_notes)
+    quotes: tuple[Quote, ...] = attrs.field(default=(), validator=_quotes)
+    sources: tuple[Source, ...] = attrs.field(validator=_sources)
+    notes: str = attrs.field(default="", validator=_notes)
+
+    def __attrs_post_init__(self) -> None:
+        _check_dates(self, "start", "end")
+
+
+@final
+@attrs.frozen(kw_only=True, repr=False, weakref_slot=False)
+class Agreement(_Record):
+    """A treaty, agreement, joint statement, declaration or protocol.
+
+    ``in_force`` is when it took effect and ``ended`` when it expired or was
+    superseded, where known.
+    """
+
+    id: str = attrs.field(validator=_slug)
+    name: str = attrs.field(validator=_text)
+    signed: date = attrs.field(validator=_day)
+    precision: Precision = attrs.field(default=Precision.DAY, validator=_member_of(Precision))
+    kind: AgreementKind = attrs.field(validator=_member_of(AgreementKind))
+    parties: tuple[str, ...] = attrs.field(validator=_tuple_of(str, non_empty=True))
+    place: str | None = attrs.field(default=None, validator=_optional_text)
+    signatories: tuple[str, ...] = attrs.field(default=(), validator=_strings)
+    in_force: date | None = attrs.field(default=None, validator=_optional_day)
+    ended: date | None = attrs.field(default=None, validator=_optional_day)
+    aliases: tuple[str, ...] = attrs.field(default=(), validator=_strings)
+    summary: str = attrs.field(default="", validator=_notes)
+    quotes: tuple[Quote, ...] = attrs.field(default=(), validator=_quotes)
+    sources: tuple[Source, ...] = attrs.field(validator=_sources)
+    notes: str = attrs.field(default="", validator=_notes)
+
+    def __attrs_post_init__(self) -> None:
+        _check_dates(self, "signed", None)
+        fields = attrs.fields_dict(Agreement)
+        if self.in_force is not None and self.in_force < self.signed:
+            raise _fail(
+                self, fields["in_force"], f"{self.in_force} is before signing {self.signed}"
+            )
+        if self.ended is not None and self.ended < self.signed:
+            raise _fail(self, fields["ended"], f"{self.ended} is before signing {self.signed}")
+
+    @property
+    def start(self) -> date:
+        """The signing date, so that every dated record has a ``start``."""
+        return self.signed
+
+
+@final
+@attrs.frozen(kw_only=True, repr=False, weakref_slot=False)
+class Exercise(_Record):
+    """A joint military exercise or patrol with both countries taking part."""
+
+    id: str = attrs.field(validator=_slug)
+    name: str = attrs.field(validator=_text)
+    start: date = attrs.field(validator=_day)
+    end: date = attrs.field(validator=_day)
+    precision: Precision = attrs.field(default=Precision.DAY, validator=_member_of(Precision))
+    location: str = attrs.field(validator=_text)
+    participants: tuple[str, ...] = attrs.field(validator=_tuple_of(str, non_empty=True))
+    series: str | None = attrs.field(default=None, validator=_optional_text)
+    domain: Domain | None = attrs.field(default=None, validator=_optional_member_of(Domain))
+    format: ExerciseFormat | None = attrs.field(
+        default=None, validator=_optional_member_of(ExerciseFormat)
+    )
+    summary: str = attrs.field(default="", validator=_notes)
+    sources: tuple[Source, ...] = attrs.field(validator=_sources)
+    notes: str = attrs.field(default="", validator=_notes)
+
+    def __attrs_post_init__(self) -> None:
+        _check_dates(self, "start", "end")
+
+
+@final
+@attrs.frozen(kw_only=True, repr=False, weakref_slot=False)
+class Event(_Record):
+    """Something that happened: a summit, visit, clash, speech, statement, crisis.
+
+    ``end`` is None for a one-day event (or one still going on, as the notes
+    say); ``people`` names the leaders involved.
+    """
+
+    id: str = attrs.field(validator=_slug)
+    name: str = attrs.field(validator=_text)
+    start: date = attrs.field(validator=_day)
+    end: date | None = attrs.field(default=None, validator=_optional_day)
+    precision: Precision = attrs.field(default=Precision.DAY, validator=_member_of(Precision))
+    kind: EventKind = attrs.field(validator=_member_of(EventKind))
+    people: tuple[str, ...] = attrs.field(default=(), validator=_strings)
+    location: str | None = attrs.field(default=None, validator=_optional_text)
+    summary: str = attrs.field(default="", validator=_notes)
+    quotes: tuple[Quote, ...] = attrs.field(default=(), validator=_quotes)
+    sources: tuple[Source, ...] = attrs.field(validator=_sources)
+    notes: str = attrs.field(default="", validator=_notes)
+
+    def __attrs_post_init__(self) -> None:
+        _check_dates(self, "start", "end")
+
+
+@final
+@attrs.frozen(kw_only=True, repr=False, weakref_slot=False)
+class TradeRecord(_Record):
+    """China's total goods trade with Russia (the USSR before 1992) in one year.
+
+    Figures are in billions of current US dollars; ``exports_usd_bn`` and
+    ``imports_usd_bn`` are China's, where a source gives them.
+    """
+
+    id: str = attrs.field(validator=_slug)
+    name: str = attrs.field(validator=_text)
+    year: int = attrs.field(validator=_year)
+    total_usd_bn: float = attrs.field(validator=_amount)
+    exports_usd_bn: float | None = attrs.field(default=None, validator=_optional_amount)
+    imports_usd_bn: float | None = attrs.field(default=None, validator=_optional_amount)
+    sources: tuple[Source, ...] = attrs.field(validator=_sources)
+    notes: str = attrs.field(default="", validator=_notes)
+
+
+@final
+@attrs.frozen(kw_only=True, repr=False, weakref_slot=False)
+class ArmsComparison(_Record):
+    """How China's arms purchases from Russia in one period compare with a baseline.
+
+    ``percent_higher`` is the change over ``baseline`` (258.0 means 3.58 times
+    as much); the period runs from ``start_year`` to ``end_year`` inclusive.
+    """
+
+    id: str = attrs.field(validator=_slug)
+    name: str = attrs.field(validator=_text)
+    start_year: int = attrs.field(validator=_year)
+    end_year: int = attrs.field(validator=_year)
+    baseline: str = attrs.field(validator=_text)
+    percent_higher: float = attrs.field(validator=_number)
+    summary: str = attrs.field(default="", validator=_notes)
+    sources: tuple[Source, ...] = attrs.field(validator=_sources)
+    notes: str = attrs.field(default="", validator=_notes)
+
+    def __attrs_post_init__(self) -> None:
+        if self.end_year < self.start_year:
+            raise _fail(
+                self,
+                attrs.fields_dict(ArmsComparison)["end_year"],
+                f"{self.end_year} is before start_year {self.start_year}",
+            )

@@ -1,0 +1,108 @@
+"""The rules that hold across records, for the bundled data and users' files alike.
+
+Rules about a single record live in :mod:`sinorus.model` (attrs validators);
+this module checks what only the whole collection can show: unique ids,
+references that resolve, phases and partnership levels that neither overlap
+nor (for phases) leave gaps, one trade figure per year.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import timedelta
+from itertools import pairwise
+from typing import Any
+
+from .model import (
+    Agreement,
+    ArmsComparison,
+    Event,
+    Exercise,
+    PartnershipLevel,
+    Phase,
+    TradeRecord,
+)
+
+__all__ = ["SECTIONS", "find_problems"]
+
+#: The record type each section of a dataset holds, in the order of the file format.
+SECTIONS: dict[str, type] = {
+    "phases": Phase,
+    "partnership_levels": PartnershipLevel,
+    "agreements": Agreement,
+    "exercises": Exercise,
+    "events": Event,
+    "trade": TradeRecord,
+    "arms": ArmsComparison,
+}
+
+_ONE_DAY = timedelta(days=1)
+
+
+def find_problems(sections: Mapping[str, Sequence[Any]]) -> list[str]:
+    """Every cross-record problem in ``sections``, each one line naming the record and field.
+
+    ``sections`` maps section names (see :data:`SECTIONS`) to their records.
+    An empty list means the records are consistent.
+    """
+    problems: list[str] = []
+    seen: dict[str, str] = {}
+    for section, records in sections.items():
+        expected: Any = SECTIONS[section]
+        for index, record in enumerate(records):
+            if type(record) is not expected:
+                problems.append(
+                    f"{section}[{index}]: expected {expected.__name__}, got {type(record).__name__}"
+                )
+                continue
+            if record.id in seen:
+                problems.append(
+                    f"record {record.id!r}, field 'id': duplicate id (also in {seen[record.id]})"
+                )
+            else:
+                seen[record.id] = section
+    if problems:
+        return problems
+
+    for section in ("phases", "partnership_levels"):
+        problems += _interval_problems(section, sections.get(section, ()))
+
+    agreement_ids = {a.id for a in sections.get("agreements", ())}
+    for level in sections.get("partnership_levels", ()):
+        if level.adopted_by is not None and level.adopted_by not in agreement_ids:
+            problems.append(
+                f"record {level.id!r}, field 'adopted_by': no agreement has id {level.adopted_by!r}"
+            )
+
+    years: dict[int, str] = {}
+    for record in sections.get("trade", ()):
+        if record.year in years:
+            problems.append(
+                f"record {record.id!r}, field 'year': {record.year} already has a figure "
+                f"(record {years[record.year]!r})"
+            )
+        years[record.year] = record.id
+    return problems
+
+
+def _interval_problems(section: str, records: Sequence[Phase | PartnershipLevel]) -> list[str]:
+    """Intervals must not overlap; only the last may be open; phases must also not leave gaps."""
+    problems: list[str] = []
+    ordered = sorted(records, key=lambda r: (r.start, r.id))
+    for before, after in pairwise(ordered):
+        if before.end is None:
+            problems.append(
+                f"record {before.id!r}, field 'end': open-ended, but {after.id!r} "
+                f"starts later ({after.start})"
+            )
+        elif after.start <= before.end:
+            problems.append(
+                f"record {after.id!r}, field 'start': {after.start} overlaps {before.id!r} "
+                f"({before.start} to {before.end})"
+            )
+        elif section == "phases" and after.start != before.end + _ONE_DAY:
+            problems.append(
+                f"record {after.id!r}, field 'start': gap after {before.id!r}, which ends "
+                f"{before.end} (phases must cover every day)"
+            )
+    return problems
