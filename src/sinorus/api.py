@@ -1,18 +1,18 @@
-"""The module-level queries: each asks the bundled dataset, loaded once on first use.
+"""The module-level queries: methods of the bundled dataset, read on first use.
 
-They are thin on purpose: the logic lives in :class:`~sinorus.Dataset`, so
-``sinorus.phase_at(d)`` and ``sinorus.load(path).phase_at(d)`` behave the
-same.
+``sinorus.phase_at`` *is* ``sinorus.load().phase_at``: the bundled
+:class:`~sinorus.Dataset` is created empty at import and reads its data the
+first time anything asks for it, so a user's own dataset behaves exactly
+the same and the module-level functions cost nothing extra.
 """
 
 from __future__ import annotations
 
 import os
-import threading
 
-from .dataset import Agreements, Dataset, DatedRecord, Events, Exercises
+from .dataset import Agreements, Dataset, Events, Exercises
 from .dates import DateLike
-from .model import PartnershipLevel, Phase
+from .model import AgreementKind, EventKind
 
 __all__ = [
     "agreements",
@@ -26,22 +26,18 @@ __all__ = [
     "trade_volume",
 ]
 
-_bundled: Dataset | None = None
-_lock = threading.Lock()
+
+def _read_bundled() -> Dataset:
+    from ._bundled import read_bundled
+
+    return read_bundled()
 
 
-def _load_bundled() -> Dataset:
-    global _bundled
-    with _lock:
-        if _bundled is None:
-            from ._bundled import read_bundled
-
-            _bundled = read_bundled()
-    return _bundled
+_BUNDLED = Dataset.deferred(_read_bundled)
 
 
 def load(path: str | os.PathLike[str] | None = None) -> Dataset:
-    """The bundled dataset (``path`` None, read once and cached) or the one in a JSON file.
+    """The bundled dataset (``path`` None: read once, on first use) or the one in a JSON file.
 
     A file is checked completely; :class:`~sinorus.DataError` lists every
     problem and nothing is returned.
@@ -50,46 +46,17 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
     datetime.date(1949, 10, 1)
     """
     if path is None:
-        return _bundled or _load_bundled()
+        return _BUNDLED
     from .io import read
 
     return read(path)
 
 
-def phase_at(when: DateLike) -> Phase | None:
-    """The phase of the relationship on that day (see :meth:`Dataset.phase_at`).
-
-    >>> phase_at("1969-03-02").name
-    'Sino-Soviet split'
-    """
-    return (_bundled or _load_bundled()).phase_at(when)
-
-
-def partnership_level_at(when: DateLike) -> PartnershipLevel | None:
-    """The official designation in force that day (see :meth:`Dataset.partnership_level_at`).
-
-    >>> partnership_level_at("2019-06-05").name
-    'comprehensive strategic partnership of coordination for a new era'
-    """
-    return (_bundled or _load_bundled()).partnership_level_at(when)
-
-
-def trade_volume(year: int) -> float:
-    """Total China–Russia trade in ``year``, billions of US dollars.
-
-    >>> trade_volume(2010)
-    55.5
-    """
-    return (_bundled or _load_bundled()).trade_volume(year)
-
-
-def trade_growth_factor(start_year: int, end_year: int) -> float:
-    """How many times larger trade was in ``end_year`` than in ``start_year``.
-
-    >>> round(trade_growth_factor(2000, 2010), 2)
-    6.94
-    """
-    return (_bundled or _load_bundled()).trade_growth_factor(start_year, end_year)
+phase_at = _BUNDLED.phase_at
+partnership_level_at = _BUNDLED.partnership_level_at
+trade_volume = _BUNDLED.trade_volume
+trade_growth_factor = _BUNDLED.trade_growth_factor
+timeline = _BUNDLED.timeline
 
 
 def agreements(
@@ -98,16 +65,14 @@ def agreements(
     until: DateLike | None = None,
     year: int | None = None,
     party: str | None = None,
-    kind: str | None = None,
+    kind: AgreementKind | str | None = None,
 ) -> Agreements:
-    """Agreements filtered by date range or year, party and kind (see :class:`Agreements`).
+    """Bundled agreements filtered by date range or year, party and kind.
 
     >>> [a.name for a in agreements(year=2001, kind="treaty")]
     ['Treaty of Good-Neighborliness and Friendly Cooperation']
     """
-    return (_bundled or _load_bundled()).agreements(
-        since=since, until=until, year=year, party=party, kind=kind
-    )
+    return _BUNDLED.agreements(since=since, until=until, year=year, party=party, kind=kind)
 
 
 def exercises(
@@ -118,12 +83,12 @@ def exercises(
     participant: str | None = None,
     series: str | None = None,
 ) -> Exercises:
-    """Joint exercises filtered by date range or year, participant and series.
+    """Bundled joint exercises filtered by date range or year, participant and series.
 
-    >>> exercises(year=2005)[0].location
-    'Vladivostok (Russia) and the Shandong Peninsula (China)'
+    >>> exercises(year=2005)[0].name
+    'Peace Mission 2005'
     """
-    return (_bundled or _load_bundled()).exercises(
+    return _BUNDLED.exercises(
         since=since, until=until, year=year, participant=participant, series=series
     )
 
@@ -133,21 +98,12 @@ def events(
     since: DateLike | None = None,
     until: DateLike | None = None,
     year: int | None = None,
-    kind: str | None = None,
+    kind: EventKind | str | None = None,
     person: str | None = None,
 ) -> Events:
-    """Events filtered by date range or year, kind and person involved.
+    """Bundled events filtered by date range or year, kind and person involved.
 
-    >>> [e.id for e in events(person="Gorbachev", kind="summit")]
-    []
+    >>> [e.id for e in events(person="Mikhail Gorbachev", kind="summit")]
+    ['sino-soviet-summit-1989']
     """
-    return (_bundled or _load_bundled()).events(
-        since=since, until=until, year=year, kind=kind, person=person
-    )
-
-
-def timeline(
-    since: DateLike | None = None, until: DateLike | None = None
-) -> tuple[DatedRecord, ...]:
-    """Every dated record overlapping [since, until], in order (see :meth:`Dataset.timeline`)."""
-    return (_bundled or _load_bundled()).timeline(since, until)
+    return _BUNDLED.events(since=since, until=until, year=year, kind=kind, person=person)

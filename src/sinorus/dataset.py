@@ -14,10 +14,12 @@ exactly the same.
 
 from __future__ import annotations
 
+import operator
+import threading
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
-from typing import Any, Self, TypeAlias, TypeVar, final
+from typing import Any, Self, SupportsIndex, TypeAlias, TypeVar, final
 
 from .dates import DateLike, to_date
 from .errors import DataError, NoDataError, QueryError
@@ -253,6 +255,7 @@ class Dataset:
         "_level_keys",
         "_level_values",
         "_levels",
+        "_loader",
         "_phase_keys",
         "_phase_values",
         "_phases",
@@ -309,6 +312,31 @@ class Dataset:
         self._phase_keys, self._phase_values = _interval_index(self._phases)
         self._level_keys, self._level_values = _interval_index(self._levels)
         self._volume_by_year = {r.year: r.total_usd_bn for r in self._trade}
+        self._loader: Callable[[], Dataset] | None = None
+
+    @classmethod
+    def deferred(cls, loader: Callable[[], Dataset]) -> Dataset:
+        """A dataset that calls ``loader`` (once, thread-safely) the first time it is used.
+
+        Its methods can be taken before anything is read, which is how the
+        module-level queries of :mod:`sinorus` are this dataset's own methods.
+        """
+        shell = cls.__new__(cls)
+        shell._loader = loader
+        return shell
+
+    def __getattr__(self, name: str) -> Any:
+        # Reached only for a slot not yet set: a deferred dataset before its first use.
+        if name not in _DATA_SLOTS:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        with _LOADING:
+            if not _is_filled(self):
+                loaded = self._loader() if self._loader is not None else None
+                if loaded is None:
+                    raise AttributeError(name)
+                for slot in _DATA_SLOTS:
+                    object.__setattr__(self, slot, object.__getattribute__(loaded, slot))
+        return object.__getattribute__(self, name)
 
     def __repr__(self) -> str:
         counts = ", ".join(
@@ -402,12 +430,15 @@ class Dataset:
     def trade_volume(self, year: int) -> float:
         """Total trade in ``year``, in billions of US dollars.
 
-        Raises :class:`NoDataError` (saying which years exist) for a year the data lacks.
+        Raises :class:`NoDataError` (saying which years exist) for a year the
+        data lacks, :class:`QueryError` for a year that is not an integer.
         """
-        try:
-            return self._volume_by_year[year]
-        except (KeyError, TypeError):
-            raise self._missing_year(year) from None
+        if type(year) is int:
+            try:
+                return self._volume_by_year[year]
+            except KeyError:
+                pass
+        return self._volume_by_year[self._known_year(year)]
 
     def trade_growth_factor(self, start_year: int, end_year: int) -> float:
         """How many times larger trade was in ``end_year`` than in ``start_year``.
@@ -416,21 +447,28 @@ class Dataset:
         >>> round(sinorus.trade_growth_factor(2000, 2010), 3)
         6.938
         """
-        volumes = self._volume_by_year
-        try:
-            return volumes[end_year] / volumes[start_year]
-        except (KeyError, TypeError):
-            missing = start_year if start_year not in volumes else end_year
-            raise self._missing_year(missing) from None
-        except ZeroDivisionError:
-            raise QueryError(f"trade in {start_year} was zero: no growth factor") from None
+        if type(start_year) is int and type(end_year) is int:
+            volumes = self._volume_by_year
+            try:
+                return volumes[end_year] / volumes[start_year]
+            except (KeyError, ZeroDivisionError):
+                pass
+        first = self.trade_volume(self._known_year(start_year))
+        last = self.trade_volume(self._known_year(end_year))
+        if not first:
+            raise QueryError(f"trade in {start_year} was zero: no growth factor")
+        return last / first
 
-    def _missing_year(self, year: object) -> QueryError | NoDataError:
-        if isinstance(year, bool) or not isinstance(year, int):
-            return QueryError(f"a year must be an int, got {type(year).__name__}: {year!r}")
-        return NoDataError(
-            f"no trade figure for {year}; the data has {_years(self._volume_by_year)}"
-        )
+    def _known_year(self, year: object) -> int:
+        """``year`` as an int the trade data has; otherwise the error that says why not."""
+        if isinstance(year, bool) or not isinstance(year, SupportsIndex):
+            raise QueryError(f"a year must be an int, got {type(year).__name__}: {year!r}")
+        as_int = operator.index(year)
+        if as_int not in self._volume_by_year:
+            raise NoDataError(
+                f"no trade figure for {as_int}; the data has {_years(self._volume_by_year)}"
+            )
+        return as_int
 
     # --- everything in order ---------------------------------------------------
 
@@ -452,3 +490,15 @@ class Dataset:
         ]
         merged.sort(key=lambda r: (r.start, r.id))
         return tuple(_overlapping(merged, since, until, None))
+
+
+_DATA_SLOTS = frozenset(Dataset.__slots__) - {"_loader"}
+_LOADING = threading.Lock()
+
+
+def _is_filled(dataset: Dataset) -> bool:
+    try:
+        object.__getattribute__(dataset, "_by_id")
+    except AttributeError:
+        return False
+    return True

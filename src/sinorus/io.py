@@ -78,7 +78,7 @@ def converter() -> cattrs.Converter:
 
 def _describe(error: BaseException, kind: type | None) -> str:
     if isinstance(error, DataError):
-        return "; ".join(p.split(": ", 1)[-1] for p in error.problems)
+        return "; ".join(error.problems)
     if (
         isinstance(error, (TypeError, ValueError))
         and not isinstance(error, KeyError)

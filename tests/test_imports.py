@@ -1,0 +1,43 @@
+"""Importing sinorus stays cheap: heavy and optional modules load only when needed."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+HEAVY = ["cattrs", "dateutil.parser", "json", "importlib.metadata", "pandas", "matplotlib"]
+
+
+def modules_after(code: str) -> set[str]:
+    out = subprocess.run(
+        [sys.executable, "-c", f"import sys\n{code}\nseen = sorted(sys.modules)\nprint(*seen)"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return set(out.split())
+
+
+def test_import_does_not_load_heavy_or_optional_modules():
+    loaded = modules_after("import sinorus")
+    assert "sinorus" in loaded
+    assert not loaded & set(HEAVY)
+
+
+def test_first_query_reads_the_data_without_cattrs_or_the_date_parser():
+    loaded = modules_after("import sinorus\nsinorus.partnership_level_at('2014-03-18')")
+    assert "sinorus._bundled" in loaded
+    assert "cattrs" not in loaded
+    assert "dateutil.parser" not in loaded
+
+
+def test_a_natural_date_string_brings_in_the_parser():
+    loaded = modules_after("import sinorus\nsinorus.partnership_level_at('18 March 2014')")
+    assert "dateutil.parser" in loaded
+
+
+def test_the_version_is_a_plain_string():
+    import sinorus
+
+    assert isinstance(sinorus.__version__, str)
+    assert sinorus.__version__.count(".") == 2

@@ -1,0 +1,131 @@
+"""The bundled data holds to its rules."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from itertools import pairwise
+
+import attrs
+
+import sinorus
+from sinorus import io
+from sinorus._bundled import DATA_FILE
+
+ONE_DAY = timedelta(days=1)
+SECTIONS = ("phases", "partnership_levels", "agreements", "exercises", "events", "trade", "arms")
+
+
+def all_records(ds: sinorus.Dataset) -> list[sinorus.Record]:
+    return [r for section in SECTIONS for r in getattr(ds, section)]
+
+
+def test_ids_are_unique_across_all_records(bundled):
+    ids = [r.id for r in all_records(bundled)]
+    assert len(ids) == len(set(ids))
+    assert all(bundled.get(i).id == i for i in ids)
+
+
+def test_every_section_has_records(bundled):
+    for section in SECTIONS:
+        assert getattr(bundled, section), section
+
+
+def test_records_are_in_chronological_order(bundled):
+    for section in ("phases", "partnership_levels", "agreements", "exercises", "events"):
+        starts = [r.start for r in getattr(bundled, section)]
+        assert starts == sorted(starts), section
+    years = [r.year for r in bundled.trade]
+    assert years == sorted(years)
+    assert len(years) == len(set(years))
+
+
+def test_the_file_itself_is_in_chronological_order():
+    with open(DATA_FILE, encoding="utf-8") as file:
+        document = json.load(file)
+    for section, key in [
+        ("phases", "start"),
+        ("partnership_levels", "start"),
+        ("agreements", "signed"),
+        ("exercises", "start"),
+        ("events", "start"),
+        ("trade", "year"),
+    ]:
+        keys = [r[key] for r in document[section]]
+        assert keys == sorted(keys), section
+
+
+def test_phases_cover_every_day_from_october_1949_to_today(bundled):
+    phases = bundled.phases
+    assert phases[0].start == date(1949, 10, 1)
+    assert phases[-1].end is None
+    for before, after in pairwise(phases):
+        assert before.end is not None
+        assert after.start == before.end + ONE_DAY, (before.id, after.id)
+
+
+def test_partnership_levels_follow_each_other_without_overlap_or_gap(bundled):
+    levels = bundled.partnership_levels
+    assert levels[-1].end is None
+    for before, after in pairwise(levels):
+        assert before.end is not None
+        assert after.start == before.end + ONE_DAY, (before.id, after.id)
+
+
+def test_levels_name_the_agreement_that_adopted_them(bundled):
+    for level in bundled.partnership_levels:
+        if level.adopted_by is not None:
+            agreement = bundled.get(level.adopted_by)
+            assert isinstance(agreement, sinorus.Agreement)
+            assert agreement.signed == level.start, level.id
+
+
+def test_every_record_is_sourced_and_one_source_has_an_address(bundled):
+    for record in all_records(bundled):
+        assert record.sources, record.id
+        assert any(s.url for s in record.sources), record.id
+        for source in record.sources:
+            assert source.title.strip()
+            assert source.url is None or source.url.startswith(("https://", "http://"))
+    for record in all_records(bundled):
+        for quote in getattr(record, "quotes", ()):
+            assert quote.sources, record.id
+
+
+def test_dates_agree_with_their_precision(bundled):
+    for record in all_records(bundled):
+        precision = getattr(record, "precision", None)
+        if precision is sinorus.Precision.MONTH:
+            assert record.start.day == 1, record.id
+        elif precision is sinorus.Precision.YEAR:
+            assert (record.start.month, record.start.day) == (1, 1), record.id
+
+
+def test_records_hold_tuples_not_lists(bundled):
+    def check(value: object, where: str) -> None:
+        assert not isinstance(value, (list, dict, set)), where
+        if isinstance(value, tuple):
+            for item in value:
+                check(item, where)
+        elif attrs.has(type(value)):
+            for field in attrs.fields(type(value)):
+                check(getattr(value, field.name), f"{where}.{field.name}")
+
+    for record in all_records(bundled):
+        check(record, record.id)
+
+
+def test_plain_loader_builds_what_the_cattrs_converter_builds(bundled):
+    checked = io.read(DATA_FILE)
+    assert checked.data_version == bundled.data_version
+    for section in SECTIONS:
+        assert getattr(checked, section) == getattr(bundled, section), section
+
+
+def test_the_bundled_data_has_a_version(bundled):
+    assert bundled.data_version
+    assert bundled.data_version in repr(bundled)
+
+
+def test_load_returns_the_same_cached_dataset():
+    assert sinorus.load() is sinorus.load()

@@ -1,0 +1,158 @@
+"""Point-in-time queries, filters, the timeline and trade arithmetic."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+
+import sinorus
+
+ONE_DAY = timedelta(days=1)
+
+
+def test_a_level_takes_effect_on_its_own_date(bundled):
+    levels = bundled.partnership_levels
+    for before, after in zip(levels, levels[1:], strict=False):
+        assert sinorus.partnership_level_at(after.start) is after
+        assert sinorus.partnership_level_at(after.start - ONE_DAY) is before
+    assert sinorus.partnership_level_at(levels[0].start - ONE_DAY) is None
+
+
+def test_a_phase_takes_effect_on_its_own_date(bundled):
+    for phase in bundled.phases:
+        assert sinorus.phase_at(phase.start) is phase
+        if phase.end is not None:
+            assert sinorus.phase_at(phase.end) is phase
+    assert sinorus.phase_at(bundled.phases[0].start - ONE_DAY) is None
+
+
+def test_the_current_level_and_phase_hold_today(bundled):
+    assert sinorus.partnership_level_at(date.today()) is bundled.partnership_levels[-1]
+    assert sinorus.phase_at(date.today()) is bundled.phases[-1]
+
+
+@pytest.mark.parametrize(
+    "when",
+    [
+        date(2014, 3, 18),
+        datetime(2014, 3, 18, 23, 59),
+        "2014-03-18",
+        "18 March 2014",
+        "March 18, 2014",
+        "2014-03-18T10:00:00",
+    ],
+)
+def test_dates_datetimes_and_strings_give_the_same_answer(bundled, when):
+    assert sinorus.partnership_level_at(when) is bundled.partnership_level_at(date(2014, 3, 18))
+
+
+def test_a_month_means_its_first_day():
+    assert sinorus.to_date("June 2019") == date(2019, 6, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("not a date", "Unknown string format"),
+        ("2019-02-30", "day is out of range"),
+        ("30 February 2019", "day is out of range"),
+        ("16 July", "no year"),
+        ("2019", "no month"),
+        ("", "empty"),
+    ],
+)
+def test_a_bad_date_string_is_named_in_the_error(text, reason):
+    with pytest.raises(sinorus.InvalidDateError) as caught:
+        sinorus.partnership_level_at(text)
+    assert repr(text) in str(caught.value)
+    assert reason in str(caught.value)
+    assert isinstance(caught.value, ValueError)
+
+
+@pytest.mark.parametrize("when", [None, 2014, 2014.5, ["2014-03-18"]])
+def test_a_value_that_is_no_date_is_refused(when):
+    with pytest.raises(sinorus.InvalidDateError, match=type(when).__name__):
+        sinorus.phase_at(when)
+
+
+def test_trade_growth_factor_is_the_ratio_of_the_volumes(bundled):
+    for first in bundled.trade:
+        for last in bundled.trade:
+            factor = sinorus.trade_growth_factor(first.year, last.year)
+            assert factor == pytest.approx(last.total_usd_bn / first.total_usd_bn)
+
+
+def test_a_missing_trade_year_says_which_years_exist(bundled):
+    with pytest.raises(sinorus.NoDataError) as caught:
+        sinorus.trade_volume(1950)
+    message = str(caught.value)
+    assert "1950" in message
+    for record in bundled.trade:
+        assert str(record.year) in message
+    assert isinstance(caught.value, LookupError)
+    with pytest.raises(sinorus.NoDataError, match="1950"):
+        sinorus.trade_growth_factor(1950, bundled.trade[-1].year)
+    with pytest.raises(sinorus.NoDataError, match="2150"):
+        sinorus.trade_growth_factor(bundled.trade[0].year, 2150)
+
+
+@pytest.mark.parametrize("year", ["2000", 2000.0, True, None])
+def test_a_trade_year_must_be_an_int(year):
+    with pytest.raises(sinorus.QueryError, match="int"):
+        sinorus.trade_volume(year)
+
+
+def test_filters_by_year_keep_records_under_way_that_year(bundled):
+    for year in range(1949, date.today().year + 1):
+        got = sinorus.exercises(year=year)
+        expected = tuple(e for e in bundled.exercises if e.start.year <= year <= e.end.year)
+        assert got == expected
+        assert isinstance(got, sinorus.Exercises)
+
+
+def test_filters_by_party_kind_and_person(bundled):
+    for agreement in bundled.agreements:
+        for party in agreement.parties:
+            assert agreement in sinorus.agreements(party=party.upper())
+        assert agreement in sinorus.agreements(kind=agreement.kind)
+        assert agreement in sinorus.agreements(kind=agreement.kind.value)
+    for event in bundled.events:
+        for person in event.people:
+            assert event in sinorus.events(person=person)
+    assert sinorus.agreements(party="Atlantis") == ()
+
+
+def test_filters_chain_and_match_a_range(bundled):
+    signed_1996 = bundled.agreements(since="1996-01-01", until="1996-12-31")
+    assert signed_1996 == bundled.agreements(year=1996)
+    assert signed_1996(party="Tajikistan") == bundled.agreements(year=1996, party="Tajikistan")
+
+
+def test_bad_filters_raise_query_errors():
+    with pytest.raises(sinorus.QueryError, match="unknown kind 'pact'"):
+        sinorus.agreements(kind="pact")
+    with pytest.raises(sinorus.QueryError, match="empty"):
+        sinorus.events(since="2000-01-01", until="1999-01-01")
+    with pytest.raises(sinorus.QueryError, match="year"):
+        sinorus.exercises(year="2018")
+    with pytest.raises(sinorus.InvalidDateError, match="'soon'"):
+        sinorus.timeline(since="soon")
+
+
+def test_timeline_merges_every_dated_record_in_order(bundled):
+    everything = sinorus.timeline()
+    assert len(everything) == sum(
+        len(getattr(bundled, s))
+        for s in ("phases", "partnership_levels", "agreements", "exercises", "events")
+    )
+    starts = [r.start for r in everything]
+    assert starts == sorted(starts)
+    window = sinorus.timeline("1989-01-01", "1989-12-31")
+    assert all(r.start <= date(1989, 12, 31) for r in window)
+    assert set(window) <= set(everything)
+
+
+def test_get_refuses_an_unknown_id():
+    with pytest.raises(sinorus.NoDataError, match="'no-such-record'"):
+        sinorus.load().get("no-such-record")
