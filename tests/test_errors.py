@@ -181,5 +181,5 @@ def test_every_error_derives_from_sinorus_error():
 
 
 def test_io_parse_names_the_source():
-    with pytest.raises(sinorus.DataError, match="^inline: "):
+    with pytest.raises(sinorus.DataError, match=r"^inline: "):
         io.parse(b"\xff", "inline")

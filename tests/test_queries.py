@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from itertools import pairwise
 
 import pytest
 
@@ -13,7 +14,7 @@ ONE_DAY = timedelta(days=1)
 
 def test_a_level_takes_effect_on_its_own_date(bundled):
     levels = bundled.partnership_levels
-    for before, after in zip(levels, levels[1:], strict=False):
+    for before, after in pairwise(levels):
         assert sinorus.partnership_level_at(after.start) is after
         assert sinorus.partnership_level_at(after.start - ONE_DAY) is before
     assert sinorus.partnership_level_at(levels[0].start - ONE_DAY) is None
