@@ -478,8 +478,8 @@ class Dataset:
         """Every dated record whose days overlap [since, until], by start date.
 
         >>> import sinorus
-        >>> [r.id for r in sinorus.load().timeline("1989-05-01", "1989-05-31")][-1]
-        'sino-soviet-summit-1989'
+        >>> [r.id for r in sinorus.load().timeline("1989-05-15", "1989-05-31")]
+        ['detente', 'sino-soviet-summit-1989', 'normalized-relations']
         """
         merged: list[DatedRecord] = [
             *self._phases,

@@ -13,7 +13,7 @@ Records hold tuples, never lists, and cannot be changed:
 >>> src.title = "Other"
 Traceback (most recent call last):
 ...
-attr.exceptions.FrozenInstanceError
+attr.exceptions.FrozenInstanceError: can't set attribute
 """
 
 from __future__ import annotations
