@@ -32,7 +32,9 @@ def quotes_of(found) -> list[str]:
 
 def test_the_document_is_a_cited_source():
     source = next(s for s in record("alliance").sources if s.title == DOCUMENT_TITLE)
-    assert source.publisher == "ChinaPower Project, Center for Strategic and International Studies (CSIS)"
+    assert source.publisher == (
+        "ChinaPower Project, Center for Strategic and International Studies (CSIS)"
+    )
 
 
 def test_1949_founding_and_ties_with_the_soviet_union():
@@ -240,7 +242,14 @@ def test_the_partnership_level_on_18_march_2014():
 
 def test_every_leader_named_in_the_document_is_reachable():
     people = {p for e in sinorus.events() for p in e.people}
-    for name in ("Nikita Khrushchev", "Mao Zedong", "Deng Xiaoping", "Mikhail Gorbachev",
-                 "Jiang Zemin", "Xi Jinping", "Vladimir Putin"):
+    for name in (
+        "Nikita Khrushchev",
+        "Mao Zedong",
+        "Deng Xiaoping",
+        "Mikhail Gorbachev",
+        "Jiang Zemin",
+        "Xi Jinping",
+        "Vladimir Putin",
+    ):
         assert name in people
         assert any(cites_document(e) for e in sinorus.events(person=name)), name
