@@ -11,6 +11,8 @@ the targets they are held to.
 from __future__ import annotations
 
 import argparse
+import compileall
+import os
 import statistics
 import subprocess
 import sys
@@ -57,6 +59,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=41, help="fresh processes per figure")
     runs = parser.parse_args().runs
 
+    import sinorus
+
+    # Measure what an installed package costs: pip compiles bytecode on install.
+    compileall.compile_dir(os.path.dirname(sinorus.__file__), quiet=1)
     print(f"Python {sys.version.split()[0]}; medians of {runs} fresh processes\n")
     wall = interleaved_ms(
         {
@@ -73,14 +79,14 @@ def main() -> None:
     print("Start-up (wall time minus a bare interpreter)")
     print(f"  python -c pass                   {wall['bare']:7.1f} ms (subtracted below)")
     print(f"  import attrs                     {attrs_cost:7.1f} ms")
-    print(f"  import sinorus                   {import_cost:7.1f} ms  ({import_cost / attrs_cost:.2f}× attrs)")
+    print(
+        f"  import sinorus                   {import_cost:7.1f} ms  ({import_cost / attrs_cost:.2f}× attrs)"
+    )
     ratio = first_cost / attrs_cost
     print(
         f"  import + first partnership_level_at {first_cost:4.1f} ms  ({ratio:.2f}× attrs; "
         f"target ≤ 1.45×: {verdict(ratio, 1.45)})"
     )
-
-    import sinorus
 
     dataset = sinorus.load()
     day = date(2014, 3, 18)
@@ -109,11 +115,17 @@ def main() -> None:
         f"  sinorus.partnership_level_at(date)     {level_ns:7.0f} ns  "
         f"({level_ns / bisect_ns:.2f}× bisect; target ≤ 2.5×: {verdict(level_ns / bisect_ns, 2.5)})"
     )
-    print(f"  Dataset.partnership_level_at(date)     {method_ns:7.0f} ns  ({method_ns / bisect_ns:.2f}× bisect)")
-    print(f"  sinorus.phase_at(date)                 {phase_ns:7.0f} ns  ({phase_ns / bisect_ns:.2f}× bisect)")
+    print(
+        f"  Dataset.partnership_level_at(date)     {method_ns:7.0f} ns  ({method_ns / bisect_ns:.2f}× bisect)"
+    )
+    print(
+        f"  sinorus.phase_at(date)                 {phase_ns:7.0f} ns  ({phase_ns / bisect_ns:.2f}× bisect)"
+    )
     print(f"  sinorus.partnership_level_at(ISO str)  {string_ns:7.0f} ns")
     print(f"  dict lookup volumes[2010]              {dict_ns:7.0f} ns  (baseline)")
-    print(f"  sinorus.trade_volume(2010)             {volume_ns:7.0f} ns  ({volume_ns / dict_ns:.2f}× dict)")
+    print(
+        f"  sinorus.trade_volume(2010)             {volume_ns:7.0f} ns  ({volume_ns / dict_ns:.2f}× dict)"
+    )
     print(
         f"  sinorus.trade_growth_factor(2000, 2010) {growth_ns:6.0f} ns  "
         f"({growth_ns / dict_ns:.2f}× dict; target ≤ 4×: {verdict(growth_ns / dict_ns, 4)})"

@@ -321,22 +321,9 @@ class Dataset:
         Its methods can be taken before anything is read, which is how the
         module-level queries of :mod:`sinorus` are this dataset's own methods.
         """
-        shell = cls.__new__(cls)
+        shell = _Deferred.__new__(_Deferred)
         shell._loader = loader
         return shell
-
-    def __getattr__(self, name: str) -> Any:
-        # Reached only for a slot not yet set: a deferred dataset before its first use.
-        if name not in _DATA_SLOTS:
-            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-        with _LOADING:
-            if not _is_filled(self):
-                loaded = self._loader() if self._loader is not None else None
-                if loaded is None:
-                    raise AttributeError(name)
-                for slot in _DATA_SLOTS:
-                    object.__setattr__(self, slot, object.__getattribute__(loaded, slot))
-        return object.__getattribute__(self, name)
 
     def __repr__(self) -> str:
         counts = ", ".join(
@@ -492,13 +479,29 @@ class Dataset:
         return tuple(_overlapping(merged, since, until, None))
 
 
+class _Deferred(Dataset):  # type: ignore[misc]  # the one subclass, and only until loaded
+    """A :class:`Dataset` before its first use: the first attribute it lacks reads the data.
+
+    Once filled it becomes a plain :class:`Dataset` again, so that after the
+    first query attribute access takes the normal fast path (a class with
+    ``__getattr__`` would slow every later lookup).
+    """
+
+    __slots__ = ()
+
+    def __getattr__(self, name: str) -> Any:
+        if name not in _DATA_SLOTS:
+            raise AttributeError(f"'Dataset' object has no attribute {name!r}")
+        with _LOADING:
+            if type(self) is _Deferred:
+                loader = self._loader
+                assert loader is not None
+                loaded = loader()
+                for slot in _DATA_SLOTS:
+                    object.__setattr__(self, slot, object.__getattribute__(loaded, slot))
+                object.__setattr__(self, "__class__", Dataset)
+        return object.__getattribute__(self, name)
+
+
 _DATA_SLOTS = frozenset(Dataset.__slots__) - {"_loader"}
 _LOADING = threading.Lock()
-
-
-def _is_filled(dataset: Dataset) -> bool:
-    try:
-        object.__getattribute__(dataset, "_by_id")
-    except AttributeError:
-        return False
-    return True

@@ -265,9 +265,17 @@ def _check_dates(record: Any, first: str, last: str | None) -> None:
 
 
 class _Record:
-    """What every record class shares: one ``__repr__``, cheaper than one generated per class."""
+    """What every record class shares: ``__repr__``, ``__eq__`` and ``__hash__``.
+
+    Defined once here rather than generated for each class by attrs, which
+    keeps ``import sinorus`` cheap; they compare and show the attrs fields.
+    """
 
     __slots__ = ()
+
+    def _values(self) -> tuple[Any, ...]:
+        record = cast("attrs.AttrsInstance", self)
+        return tuple(getattr(self, a.name) for a in attrs.fields(type(record)))
 
     def __repr__(self) -> str:
         record = cast("attrs.AttrsInstance", self)
@@ -276,9 +284,16 @@ class _Record:
         )
         return f"{type(self).__name__}({fields})"
 
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._values() == other._values()
 
-@final
-@attrs.frozen(kw_only=True, repr=False, weakref_slot=False)
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, *self._values()))
+
+
+@attrs.frozen(kw_only=True, repr=False, eq=False, weakref_slot=False)
 class Source(_Record):
     """A document a record was checked against.
 
@@ -296,7 +311,7 @@ _sources = _tuple_of(Source, non_empty=True)
 
 
 @final
-@attrs.frozen(kw_only=True, repr=False, weakref_slot=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False, weakref_slot=False)
 class Quote(_Record):
     """Words quoted verbatim from an official statement or a leader.
 
@@ -313,7 +328,7 @@ _strings = _tuple_of(str)
 
 
 @final
-@attrs.frozen(kw_only=True, repr=False, weakref_slot=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False, weakref_slot=False)
 class Phase(_Record):
     """A period of the relationship, from ``start`` to ``end`` (inclusive).
 
@@ -335,7 +350,7 @@ class Phase(_Record):
 
 
 @final
-@attrs.frozen(kw_only=True, repr=False, weakref_slot=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False, weakref_slot=False)
 class PartnershipLevel(_Record):
     """An official designation of the relationship, in force from ``start``.
 
@@ -361,7 +376,7 @@ class PartnershipLevel(_Record):
 
 
 @final
-@attrs.frozen(kw_only=True, repr=False, weakref_slot=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False, weakref_slot=False)
 class Agreement(_Record):
     """A treaty, agreement, joint statement, declaration or protocol.
 
@@ -402,7 +417,7 @@ class Agreement(_Record):
 
 
 @final
-@attrs.frozen(kw_only=True, repr=False, weakref_slot=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False, weakref_slot=False)
 class Exercise(_Record):
     """A joint military exercise or patrol with both countries taking part."""
 
@@ -427,7 +442,7 @@ class Exercise(_Record):
 
 
 @final
-@attrs.frozen(kw_only=True, repr=False, weakref_slot=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False, weakref_slot=False)
 class Event(_Record):
     """Something that happened: a summit, visit, clash, speech, statement, crisis.
 
@@ -453,7 +468,7 @@ class Event(_Record):
 
 
 @final
-@attrs.frozen(kw_only=True, repr=False, weakref_slot=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False, weakref_slot=False)
 class TradeRecord(_Record):
     """China's total goods trade with Russia (the USSR before 1992) in one year.
 
@@ -472,7 +487,7 @@ class TradeRecord(_Record):
 
 
 @final
-@attrs.frozen(kw_only=True, repr=False, weakref_slot=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False, weakref_slot=False)
 class ArmsComparison(_Record):
     """How China's arms purchases from Russia in one period compare with a baseline.
 
