@@ -50,8 +50,23 @@ def per_call_ns(stmt: str, namespace: dict[str, object], repeat: int = 15) -> fl
     return statistics.median(t / number for t in timer.repeat(repeat, number)) * 1e9
 
 
-def verdict(value: float, limit: float) -> str:
-    return "meets target" if value <= limit else "MISSES target"
+def row(
+    label: str,
+    value: float,
+    unit: str,
+    baseline: float | None = None,
+    name: str = "",
+    target: float | None = None,
+) -> None:
+    """Print one figure, its ratio to a baseline and whether it meets its target."""
+    line = f"  {label:42} {value:8.1f} {unit}"
+    if baseline is not None:
+        ratio = value / baseline
+        line += f"  {ratio:5.2f}× {name}"
+        if target is not None:
+            verdict = "meets" if ratio <= target else "MISSES"
+            line += f"  (target ≤ {target}×: {verdict})"
+    print(line)
 
 
 def main() -> None:
@@ -74,18 +89,17 @@ def main() -> None:
         runs,
     )
     attrs_cost = wall["attrs"] - wall["bare"]
-    import_cost = wall["sinorus"] - wall["bare"]
-    first_cost = wall["first"] - wall["bare"]
     print("Start-up (wall time minus a bare interpreter)")
-    print(f"  python -c pass                   {wall['bare']:7.1f} ms (subtracted below)")
-    print(f"  import attrs                     {attrs_cost:7.1f} ms")
-    print(
-        f"  import sinorus                   {import_cost:7.1f} ms  ({import_cost / attrs_cost:.2f}× attrs)"
-    )
-    ratio = first_cost / attrs_cost
-    print(
-        f"  import + first partnership_level_at {first_cost:4.1f} ms  ({ratio:.2f}× attrs; "
-        f"target ≤ 1.45×: {verdict(ratio, 1.45)})"
+    row("python -c pass (subtracted below)", wall["bare"], "ms")
+    row("import attrs", attrs_cost, "ms")
+    row("import sinorus", wall["sinorus"] - wall["bare"], "ms", attrs_cost, "attrs")
+    row(
+        "import + first partnership_level_at",
+        wall["first"] - wall["bare"],
+        "ms",
+        attrs_cost,
+        "attrs",
+        target=1.45,
     )
 
     dataset = sinorus.load()
@@ -110,26 +124,14 @@ def main() -> None:
     string_ns = per_call_ns("sinorus.partnership_level_at('2014-03-18')", ns)
 
     print("\nWarm queries (per call)")
-    print(f"  bisect_right over the level starts     {bisect_ns:7.0f} ns  (baseline)")
-    print(
-        f"  sinorus.partnership_level_at(date)     {level_ns:7.0f} ns  "
-        f"({level_ns / bisect_ns:.2f}× bisect; target ≤ 2.5×: {verdict(level_ns / bisect_ns, 2.5)})"
-    )
-    print(
-        f"  Dataset.partnership_level_at(date)     {method_ns:7.0f} ns  ({method_ns / bisect_ns:.2f}× bisect)"
-    )
-    print(
-        f"  sinorus.phase_at(date)                 {phase_ns:7.0f} ns  ({phase_ns / bisect_ns:.2f}× bisect)"
-    )
-    print(f"  sinorus.partnership_level_at(ISO str)  {string_ns:7.0f} ns")
-    print(f"  dict lookup volumes[2010]              {dict_ns:7.0f} ns  (baseline)")
-    print(
-        f"  sinorus.trade_volume(2010)             {volume_ns:7.0f} ns  ({volume_ns / dict_ns:.2f}× dict)"
-    )
-    print(
-        f"  sinorus.trade_growth_factor(2000, 2010) {growth_ns:6.0f} ns  "
-        f"({growth_ns / dict_ns:.2f}× dict; target ≤ 4×: {verdict(growth_ns / dict_ns, 4)})"
-    )
+    row("bisect_right over the level starts", bisect_ns, "ns")
+    row("sinorus.partnership_level_at(date)", level_ns, "ns", bisect_ns, "bisect", target=2.5)
+    row("Dataset.partnership_level_at(date)", method_ns, "ns", bisect_ns, "bisect")
+    row("sinorus.phase_at(date)", phase_ns, "ns", bisect_ns, "bisect")
+    row("sinorus.partnership_level_at(ISO string)", string_ns, "ns")
+    row("dict lookup volumes[2010]", dict_ns, "ns")
+    row("sinorus.trade_volume(2010)", volume_ns, "ns", dict_ns, "dict")
+    row("sinorus.trade_growth_factor(2000, 2010)", growth_ns, "ns", dict_ns, "dict", target=4)
 
 
 if __name__ == "__main__":

@@ -98,10 +98,26 @@ def test_a_missing_trade_year_says_which_years_exist(bundled):
         sinorus.trade_growth_factor(bundled.trade[0].year, 2150)
 
 
-@pytest.mark.parametrize("year", ["2000", 2000.0, True, None])
+@pytest.mark.parametrize("year", ["2000", 2000.5, True, None, (2000,)])
 def test_a_trade_year_must_be_an_int(year):
     with pytest.raises(sinorus.QueryError, match="int"):
         sinorus.trade_volume(year)
+    with pytest.raises(sinorus.QueryError, match="int"):
+        sinorus.trade_growth_factor(year, 2010)
+
+
+def test_integer_like_years_are_accepted():
+    class Year:  # like a NumPy integer: not an int, but usable as one
+        def __init__(self, value):
+            self.value = value
+
+        def __index__(self):
+            return self.value
+
+    assert sinorus.trade_volume(Year(2010)) == sinorus.trade_volume(2010)
+    assert sinorus.trade_growth_factor(Year(2000), Year(2010)) == sinorus.trade_growth_factor(
+        2000, 2010
+    )
 
 
 def test_filters_by_year_keep_records_under_way_that_year(bundled):

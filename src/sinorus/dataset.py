@@ -419,13 +419,13 @@ class Dataset:
 
         Raises :class:`NoDataError` (saying which years exist) for a year the
         data lacks, :class:`QueryError` for a year that is not an integer.
+        Anything equal to an int the data has (a NumPy integer, ``2000.0``)
+        finds that year, as in any dict.
         """
-        if type(year) is int:
-            try:
-                return self._volume_by_year[year]
-            except KeyError:
-                pass
-        return self._volume_by_year[self._known_year(year)]
+        try:
+            return self._volume_by_year[year]
+        except (KeyError, TypeError):
+            return self._volume_by_year[self._known_year(year)]
 
     def trade_growth_factor(self, start_year: int, end_year: int) -> float:
         """How many times larger trade was in ``end_year`` than in ``start_year``.
@@ -434,14 +434,12 @@ class Dataset:
         >>> round(sinorus.trade_growth_factor(2000, 2010), 3)
         6.938
         """
-        if type(start_year) is int and type(end_year) is int:
-            volumes = self._volume_by_year
-            try:
-                return volumes[end_year] / volumes[start_year]
-            except (KeyError, ZeroDivisionError):
-                pass
-        first = self.trade_volume(self._known_year(start_year))
-        last = self.trade_volume(self._known_year(end_year))
+        volumes = self._volume_by_year
+        try:
+            return volumes[end_year] / volumes[start_year]
+        except (KeyError, TypeError, ZeroDivisionError):
+            first = volumes[self._known_year(start_year)]
+            last = volumes[self._known_year(end_year)]
         if not first:
             raise QueryError(f"trade in {start_year} was zero: no growth factor")
         return last / first
