@@ -129,3 +129,14 @@ def test_the_bundled_data_has_a_version(bundled):
 
 def test_load_returns_the_same_cached_dataset():
     assert sinorus.load() is sinorus.load()
+
+
+def test_every_bundled_record_passes_its_validators(bundled):
+    # The bundled loader skips the attrs validators for speed; rebuilding each
+    # record through its __init__ runs them all.
+    for record in all_records(bundled):
+        assert attrs.evolve(record) == record
+        for source in record.sources:
+            assert attrs.evolve(source) == source
+        for quote in getattr(record, "quotes", ()):
+            assert attrs.evolve(quote) == quote
