@@ -41,3 +41,37 @@ def test_the_version_is_a_plain_string():
 
     assert isinstance(sinorus.__version__, str)
     assert sinorus.__version__.count(".") == 2
+
+
+def test_many_threads_asking_first_load_the_data_once():
+    code = """
+import threading
+import sinorus
+from sinorus import _bundled
+
+calls = []
+real = _bundled.read_bundled
+
+def counting():
+    calls.append(1)
+    return real()
+
+_bundled.read_bundled = counting
+answers = []
+barrier = threading.Barrier(16)
+
+def ask():
+    barrier.wait()
+    answers.append(sinorus.partnership_level_at("2014-03-18"))
+
+threads = [threading.Thread(target=ask) for _ in range(16)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+print(len(calls), len(answers), len({id(a) for a in answers}), type(sinorus.load()).__name__)
+"""
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert out == ["1", "16", "1", "Dataset"]
