@@ -14,6 +14,8 @@ and kept for the rest of the process.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from .api import (
     agreements,
     events,
@@ -47,6 +49,22 @@ from .model import (
 
 __version__ = "0.1.0"
 
+if TYPE_CHECKING:
+    import cattrs
+
+    #: The configured cattrs converter for records and datasets (built on first use).
+    converter: cattrs.Converter
+
+
+def __getattr__(name: str) -> Any:
+    # ``sinorus.converter`` imports cattrs, so it is built only when asked for.
+    if name == "converter":
+        from .io import converter
+
+        return converter()
+    raise AttributeError(f"module 'sinorus' has no attribute {name!r}")
+
+
 __all__ = [
     "Agreement",
     "AgreementKind",
@@ -76,6 +94,7 @@ __all__ = [
     "TradeRecord",
     "__version__",
     "agreements",
+    "converter",
     "events",
     "exercises",
     "load",

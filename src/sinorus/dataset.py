@@ -15,6 +15,7 @@ exactly the same.
 from __future__ import annotations
 
 import operator
+import os
 import threading
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
@@ -390,6 +391,48 @@ class Dataset:
         except (KeyError, TypeError):
             raise NoDataError(f"no record has id {record_id!r}") from None
 
+    # --- files and other datasets ---------------------------------------------
+
+    def to_json(self, path: str | os.PathLike[str]) -> None:
+        """Write the dataset to a JSON file in the format ``sinorus.load(path)`` reads."""
+        from .io import write
+
+        write(self, path)
+
+    def merge(self, other: Dataset, *, on_conflict: str = "error") -> Dataset:
+        """A new dataset with the records of both; neither input changes.
+
+        Records with the same id clash. ``on_conflict`` says what happens:
+        ``"error"`` (the default) raises :class:`DataError` naming every
+        clashing id, ``"replace"`` keeps ``other``'s record, ``"keep"`` keeps
+        this dataset's. The result is checked like any dataset, so phases or
+        levels that overlap across the two are refused.
+
+        >>> import sinorus
+        >>> mine = sinorus.Dataset(trade=[])
+        >>> len(sinorus.load().merge(mine).trade) == len(sinorus.load().trade)
+        True
+        """
+        if on_conflict not in ("error", "replace", "keep"):
+            raise QueryError(
+                f"on_conflict must be 'error', 'replace' or 'keep', got {on_conflict!r}"
+            )
+        clashing = self._by_id.keys() & other._by_id.keys()
+        if clashing and on_conflict == "error":
+            raise DataError(
+                [f"record {i!r}, field 'id': in both datasets" for i in sorted(clashing)],
+                file=other._source,
+            )
+        drop_mine = clashing if on_conflict == "replace" else set()
+        drop_theirs = clashing if on_conflict == "keep" else set()
+        sections = {
+            section: [r for r in getattr(self, section) if r.id not in drop_mine]
+            + [r for r in getattr(other, section) if r.id not in drop_theirs]
+            for section in _SECTION_NAMES
+        }
+        versions = [v for v in (self._data_version, other._data_version) if v]
+        return Dataset(**sections, data_version="+".join(versions) or None, source=other._source)
+
     # --- point-in-time queries -----------------------------------------------
 
     def phase_at(self, when: DateLike) -> Phase | None:
@@ -501,5 +544,14 @@ class _Deferred(Dataset):  # type: ignore[misc]  # the one subclass, and only un
         return object.__getattribute__(self, name)
 
 
+_SECTION_NAMES = (
+    "phases",
+    "partnership_levels",
+    "agreements",
+    "exercises",
+    "events",
+    "trade",
+    "arms",
+)
 _DATA_SLOTS = frozenset(Dataset.__slots__) - {"_loader"}
 _LOADING = threading.Lock()

@@ -34,7 +34,7 @@ from .dataset import Dataset
 from .errors import DataError
 from .validation import SECTIONS
 
-__all__ = ["SCHEMA_VERSION", "converter", "read"]
+__all__ = ["SCHEMA_VERSION", "converter", "parse", "read", "to_document", "write"]
 
 #: The version of the file format this library reads and writes.
 SCHEMA_VERSION: Final = 1
@@ -74,6 +74,52 @@ def converter() -> cattrs.Converter:
     for kind in (str, int, float, bool):
         conv.register_structure_hook(kind, strict(kind))
     return conv
+
+
+def to_document(dataset: Dataset) -> dict[str, Any]:
+    """The dataset as JSON-ready data in the file format, sources gathered in one table.
+
+    Source keys are ``s1``, ``s2``, … in order of first use; reading the
+    document back gives records equal to the originals.
+    """
+    conv = converter()
+    keys: dict[Any, str] = {}
+    table: dict[str, Any] = {}
+
+    def key_of(source: Any) -> str:
+        if source not in keys:
+            keys[source] = f"s{len(keys) + 1}"
+            table[keys[source]] = conv.unstructure(source)
+        return keys[source]
+
+    document: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
+    if dataset.data_version is not None:
+        document["data_version"] = dataset.data_version
+    document["sources"] = table
+    for section in SECTIONS:
+        records = []
+        for record in getattr(dataset, section):
+            raw = conv.unstructure(record)
+            raw["sources"] = [key_of(s) for s in record.sources]
+            for quote, raw_quote in zip(
+                getattr(record, "quotes", ()), raw.get("quotes", ()), strict=True
+            ):
+                raw_quote["sources"] = [key_of(s) for s in quote.sources]
+            records.append(raw)
+        document[section] = records
+    return document
+
+
+def write(dataset: Dataset, path: str | os.PathLike[str]) -> None:
+    """Write the dataset to a JSON file that :func:`read` (and ``sinorus.load``) reads back."""
+    import json
+
+    text = json.dumps(to_document(dataset), ensure_ascii=False, indent=1)
+    try:
+        with open(path, "w", encoding="utf-8") as file:
+            file.write(text + "\n")
+    except OSError as error:
+        raise DataError(f"cannot write the file: {error.strerror}", file=os.fspath(path)) from None
 
 
 def _describe(error: BaseException, kind: type | None) -> str:
