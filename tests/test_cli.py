@@ -1,19 +1,27 @@
-"""``python -m sinorus`` prints an overview of the bundled data."""
+"""The command line: every subcommand, its JSON output, and clean failures."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from datetime import date
+
+import pytest
 
 import sinorus
 from sinorus.cli import main, overview
 
 
-def test_python_m_sinorus_prints_the_overview(bundled):
-    result = subprocess.run(
-        [sys.executable, "-m", "sinorus"], capture_output=True, text=True, check=True
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "sinorus", *args], capture_output=True, text=True, check=False
     )
+
+
+def test_python_m_sinorus_prints_the_overview(bundled):
+    result = run()
+    assert result.returncode == 0
     out = result.stdout
     for phase in bundled.phases:
         assert phase.name in out
@@ -32,11 +40,136 @@ def test_overview_on_a_given_day(bundled):
     assert sinorus.partnership_level_at("2014-03-18").name in text
 
 
-def test_the_overview_subcommand_and_version(capsys):
+def test_overview_subcommand_and_version(capsys):
     assert main(["overview"]) == 0
     assert "Phases" in capsys.readouterr().out
-    try:
+    with pytest.raises(SystemExit) as exit:
         main(["--version"])
-    except SystemExit as exit:
-        assert exit.code == 0
+    assert exit.value.code == 0
     assert sinorus.__version__ in capsys.readouterr().out
+
+
+def test_at_prints_what_held_that_day(capsys):
+    assert main(["at", "18 March 2014"]) == 0
+    out = capsys.readouterr().out
+    snap = sinorus.state_at("2014-03-18")
+    assert snap.phase.name in out
+    assert snap.partnership_level.name in out
+    for agreement in snap.agreements_in_force:
+        assert agreement.name in out
+    assert f"{snap.latest_trade.year}: {snap.latest_trade.total_usd_bn:g}" in out
+
+
+def test_at_json(capsys):
+    assert main(["at", "2019-06-05", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["day"] == "2019-06-05"
+    assert data["partnership_level"]["id"] == sinorus.partnership_level_at("2019-06-05").id
+
+
+def test_trade_table_and_growth(capsys, bundled):
+    assert main(["trade", "--from", "2000", "--to", "2010"]) == 0
+    out = capsys.readouterr().out
+    for record in bundled.trade:
+        assert str(record.year) in out
+    assert f"{sinorus.trade_growth_factor(2000, 2010):.2f}×" in out
+    assert main(["trade", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["growth_factor"] == pytest.approx(
+        sinorus.trade_growth_factor(bundled.trade[0].year, bundled.trade[-1].year)
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["list", "exercises", "--year", "2018"], lambda: sinorus.exercises(year=2018)),
+        (
+            ["list", "agreements", "--party", "Kazakhstan"],
+            lambda: sinorus.agreements(party="Kazakhstan"),
+        ),
+        (
+            ["list", "events", "--since", "2022-01-01", "--until", "2022-12-31"],
+            lambda: sinorus.events(since="2022-01-01", until="2022-12-31"),
+        ),
+        (
+            ["list", "events", "--party", "Deng Xiaoping"],
+            lambda: sinorus.events(person="Deng Xiaoping"),
+        ),
+    ],
+)
+def test_list_matches_the_library(capsys, args, expected):
+    assert main([*args, "--json"]) == 0
+    ids = [r["id"] for r in json.loads(capsys.readouterr().out)]
+    assert ids == [r.id for r in expected()]
+    assert ids
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert all(i in out for i in ids)
+
+
+def test_export_json_reads_back(tmp_path, bundled):
+    path = tmp_path / "all.json"
+    assert main(["export", "--format", "json", "-o", str(path)]) == 0
+    back = sinorus.load(path)
+    assert back.exercises == bundled.exercises
+    assert main(["export", "--kind", "trade", "-o", str(path)]) == 0
+    only_trade = sinorus.load(path)
+    assert only_trade.trade == bundled.trade
+    assert only_trade.exercises == ()
+
+
+def test_export_csv(tmp_path, bundled):
+    path = tmp_path / "exercises.csv"
+    assert main(["export", "--format", "csv", "--kind", "exercises", "-o", str(path)]) == 0
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("id,name,start,end")
+    assert len(lines) == len(bundled.exercises) + 1
+
+
+def test_validate_a_good_and_a_bad_file(tmp_path, bundled, capsys):
+    good = tmp_path / "good.json"
+    bundled.to_json(good)
+    assert main(["validate", str(good)]) == 0
+    assert "valid" in capsys.readouterr().out
+    bad = tmp_path / "bad.json"
+    bad.write_text(
+        '{"schema_version": 1, "phases": [{"id": "x", "name": "", "start": "2000-13-01"}]}'
+    )
+    assert main(["validate", str(bad)]) == 1
+    captured = capsys.readouterr()
+    assert "$.phases[0].start" in captured.out
+    assert "$.phases[0].end: required field missing" in captured.out
+    assert "problem" in captured.err
+    assert main(["validate", str(bad), "--json"]) == 1
+    assert json.loads(capsys.readouterr().out)["valid"] is False
+
+
+@pytest.mark.parametrize(
+    ("args", "status", "message"),
+    [
+        (["at", "16 July"], 1, "has no year"),
+        (["at", "2019-02-30"], 1, "day is out of range"),
+        (["trade", "--from", "1900", "--to", "1950"], 1, "no trade figures"),
+        (["list", "events", "--since", "2020-01-01", "--until", "2010-01-01"], 1, "empty"),
+        (["export", "--format", "csv"], 1, "needs --kind"),
+        (["validate", "/no/such/file.json"], 1, "problem"),
+        (["list", "bogus"], 2, "invalid choice"),
+        (["trade", "--from", "soon"], 2, "invalid int value"),
+        (["nonsense"], 2, "invalid choice"),
+    ],
+)
+def test_failures_exit_cleanly_with_one_line(args, status, message):
+    result = run(*args)
+    assert result.returncode == status
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    if status == 1:
+        assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("command", ["at", "trade", "list", "export", "validate", "overview"])
+def test_help_everywhere(command):
+    result = run(command, "--help")
+    assert result.returncode == 0
+    assert "usage: sinorus" in result.stdout

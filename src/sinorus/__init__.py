@@ -20,16 +20,25 @@ from .api import (
     agreements,
     events,
     exercises,
+    frame,
     load,
     partnership_level_at,
     phase_at,
+    state_at,
     timeline,
     trade_growth_factor,
     trade_volume,
 )
 from .dataset import Agreements, Dataset, DatedRecord, Events, Exercises, Record
 from .dates import DateLike, to_date
-from .errors import DataError, InvalidDateError, NoDataError, QueryError, SinorusError
+from .errors import (
+    DataError,
+    InvalidDateError,
+    MissingDependencyError,
+    NoDataError,
+    QueryError,
+    SinorusError,
+)
 from .model import (
     Agreement,
     AgreementKind,
@@ -52,16 +61,23 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:
     import cattrs
 
+    from .state import Snapshot
+
     #: The configured cattrs converter for records and datasets (built on first use).
     converter: cattrs.Converter
 
 
 def __getattr__(name: str) -> Any:
-    # ``sinorus.converter`` imports cattrs, so it is built only when asked for.
+    # ``sinorus.converter`` imports cattrs, so it is built only when asked for;
+    # ``Snapshot`` is defined only when first needed.
     if name == "converter":
         from .io import converter
 
         return converter()
+    if name == "Snapshot":
+        from .state import Snapshot
+
+        return Snapshot
     raise AttributeError(f"module 'sinorus' has no attribute {name!r}")
 
 
@@ -82,6 +98,7 @@ __all__ = [
     "ExerciseFormat",
     "Exercises",
     "InvalidDateError",
+    "MissingDependencyError",
     "NoDataError",
     "PartnershipLevel",
     "Phase",
@@ -90,6 +107,7 @@ __all__ = [
     "Quote",
     "Record",
     "SinorusError",
+    "Snapshot",
     "Source",
     "TradeRecord",
     "__version__",
@@ -97,9 +115,11 @@ __all__ = [
     "converter",
     "events",
     "exercises",
+    "frame",
     "load",
     "partnership_level_at",
     "phase_at",
+    "state_at",
     "timeline",
     "to_date",
     "trade_growth_factor",

@@ -9,18 +9,24 @@ the same and the module-level functions cost nothing extra.
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from .dataset import Agreements, Dataset, Events, Exercises
 from .dates import DateLike
 from .model import AgreementKind, EventKind
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 __all__ = [
     "agreements",
     "events",
     "exercises",
+    "frame",
     "load",
     "partnership_level_at",
     "phase_at",
+    "state_at",
     "timeline",
     "trade_growth_factor",
     "trade_volume",
@@ -57,6 +63,7 @@ partnership_level_at = _BUNDLED.partnership_level_at
 trade_volume = _BUNDLED.trade_volume
 trade_growth_factor = _BUNDLED.trade_growth_factor
 timeline = _BUNDLED.timeline
+state_at = _BUNDLED.state_at
 
 
 def agreements(
@@ -107,3 +114,12 @@ def events(
     ['sino-soviet-summit-1989']
     """
     return _BUNDLED.events(since=since, until=until, year=year, kind=kind, person=person)
+
+
+def frame(kind: str) -> pd.DataFrame:
+    """Bundled records of one kind as a pandas DataFrame (needs the ``pandas`` extra).
+
+    >>> frame("trade")["total_usd_bn"].tolist()
+    [8.0, 55.5]
+    """
+    return _BUNDLED.to_frame(kind)

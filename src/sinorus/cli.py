@@ -1,18 +1,27 @@
-"""The command line: ``sinorus`` or ``python -m sinorus`` prints an overview of the data."""
+"""The command line: ``sinorus`` (or ``python -m sinorus``) and its subcommands.
+
+Exit status: 0 when all went well, 1 for a data or query problem (the
+message goes to standard error, one line, no traceback), 2 for a usage
+error. ``--json`` gives machine-readable output wherever there is output.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
+from typing import Any
 
 from . import __version__
 from .api import load
 from .dataset import Dataset
-from .errors import SinorusError
+from .errors import DataError, QueryError, SinorusError
 
 __all__ = ["main", "overview"]
+
+_KINDS = ("phases", "partnership_levels", "agreements", "exercises", "events", "trade", "arms")
 
 
 def _span(start: date, end: date | None) -> str:
@@ -59,18 +68,210 @@ def overview(dataset: Dataset, today: date, *, latest: int = 5) -> str:
     return "\n".join(lines)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status (0 fine, 1 data or query problem)."""
+def _table(rows: list[list[str]], header: list[str]) -> str:
+    widths = [max(len(str(c)) for c in column) for column in zip(header, *rows, strict=True)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    for row in rows:
+        lines.append("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+    return "\n".join(lines)
+
+
+def _plain(value: Any) -> Any:
+    from .io import converter
+
+    return converter().unstructure(value)
+
+
+def _emit(args: argparse.Namespace, text: str, data: Any) -> None:
+    if args.json:
+        print(json.dumps(_plain(data), ensure_ascii=False, indent=2))
+    else:
+        print(text)
+
+
+def _cmd_overview(args: argparse.Namespace) -> int:
+    dataset = load()
+    if args.json:
+        today = date.today()
+        _emit(
+            args,
+            "",
+            {
+                "data_version": dataset.data_version,
+                "phases": dataset.phases,
+                "partnership_level": dataset.partnership_level_at(today),
+                "partnership_levels": dataset.partnership_levels,
+                "trade": dataset.trade,
+            },
+        )
+    else:
+        print(overview(dataset, date.today()))
+    return 0
+
+
+def _cmd_at(args: argparse.Namespace) -> int:
+    snap = load().state_at(args.date)
+    lines = [f"On {snap.day}"]
+    lines.append(f"  phase:              {snap.phase.name if snap.phase else '—'}")
+    level = snap.partnership_level
+    lines.append(f"  partnership level:  {level.name if level else '—'}")
+    lines.append("  agreements in force:")
+    lines += [f"    {a.signed}  {a.name}" for a in snap.agreements_in_force] or ["    —"]
+    trade = snap.latest_trade
+    lines.append(
+        f"  latest trade year:  {trade.year}: {trade.total_usd_bn:g} billion US dollars"
+        if trade
+        else "  latest trade year:  —"
+    )
+    lines.append(f"  exercises so far:   {len(snap.exercises_so_far)}")
+    _emit(args, "\n".join(lines), snap)
+    return 0
+
+
+def _cmd_trade(args: argparse.Namespace) -> int:
+    dataset = load()
+    records = [
+        r
+        for r in dataset.trade
+        if (args.start is None or r.year >= args.start) and (args.end is None or r.year <= args.end)
+    ]
+    if not records:
+        raise QueryError(
+            f"no trade figures between {args.start or 'the start'} and {args.end or 'the end'}"
+        )
+    first, last = records[0].year, records[-1].year
+    factor = dataset.trade_growth_factor(first, last)
+    rows = [
+        [
+            str(r.year),
+            f"{r.total_usd_bn:g}",
+            f"{r.exports_usd_bn:g}" if r.exports_usd_bn is not None else "",
+            f"{r.imports_usd_bn:g}" if r.imports_usd_bn is not None else "",
+        ]
+        for r in records
+    ]
+    text = _table(rows, ["year", "total", "China's exports", "China's imports"])
+    text += f"\n\nbillions of US dollars; growth factor {first}–{last}: {factor:.2f}×"
+    _emit(args, text, {"records": records, "growth_factor": factor, "from": first, "to": last})
+    return 0
+
+
+def _cmd_list(args: argparse.Namespace) -> int:
+    dataset = load()
+    filters = {"since": args.since, "until": args.until, "year": args.year}
+    if args.kind == "agreements":
+        records: Sequence[Any] = dataset.agreements(**filters, party=args.party)
+    elif args.kind == "exercises":
+        records = dataset.exercises(**filters, participant=args.party)
+    else:
+        records = dataset.events(**filters, person=args.party)
+
+    def describe(record: Any) -> str:
+        return str(getattr(record, "location", None) or getattr(record, "place", None) or "")
+
+    rows = [[str(r.start), r.id, r.name, describe(r)] for r in records]
+    text = _table(rows, ["date", "id", "name", "where"]) if rows else "(none)"
+    _emit(args, text, list(records))
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    dataset = load()
+    if args.format == "json":
+        from .io import to_document
+
+        document = to_document(dataset)
+        if args.kind:
+            document = {k: v for k, v in document.items() if k not in _KINDS or k == args.kind}
+        text = json.dumps(document, ensure_ascii=False, indent=1)
+    else:
+        if not args.kind:
+            raise QueryError("CSV export needs --kind (one table per file)")
+        text = dataset.to_frame(args.kind).to_csv(index=False)
+    if args.output:
+        try:
+            with open(args.output, "w", encoding="utf-8") as file:
+                file.write(text if text.endswith("\n") else text + "\n")
+        except OSError as error:
+            raise QueryError(f"cannot write {args.output}: {error.strerror}") from None
+    else:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return 0
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    try:
+        dataset = load(args.path)
+    except DataError as error:
+        if args.json:
+            print(json.dumps({"valid": False, "problems": list(error.problems)}, indent=2))
+        else:
+            for problem in error.problems:
+                print(f"{args.path}: {problem}")
+        print(f"sinorus: {args.path}: {len(error.problems)} problem(s)", file=sys.stderr)
+        return 1
+    counts = {kind: len(getattr(dataset, kind)) for kind in _KINDS}
+    if args.json:
+        print(json.dumps({"valid": True, "records": counts}, indent=2))
+    else:
+        total = sum(counts.values())
+        print(f"{args.path}: valid, {total} records")
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    json_flag = argparse.ArgumentParser(add_help=False)
+    json_flag.add_argument("--json", action="store_true", help="print JSON instead of text")
+
     parser = argparse.ArgumentParser(
-        prog="sinorus", description="China–Russia relations as sourced data."
+        prog="sinorus",
+        description="China–Russia relations as sourced data. Without a command: overview.",
+        parents=[json_flag],
     )
     parser.add_argument("--version", action="version", version=f"sinorus {__version__}")
-    commands = parser.add_subparsers(dest="command")
-    commands.add_parser("overview", help="phases, partnership level, trade, latest records")
-    parser.parse_args(argv)
+    parser.set_defaults(run=_cmd_overview)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    def command(
+        name: str, run: Callable[[argparse.Namespace], int], help: str
+    ) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help, description=help, parents=[json_flag])
+        sub.set_defaults(run=run)
+        return sub
+
+    command("overview", _cmd_overview, "phases, the partnership level today, trade, latest records")
+    at = command("at", _cmd_at, "what was in force on a day")
+    at.add_argument("date", help="a date: 2014-03-18, '18 March 2014', 'June 2019'")
+    trade = command("trade", _cmd_trade, "yearly trade with the growth factor")
+    trade.add_argument("--from", dest="start", type=int, metavar="YEAR", help="first year")
+    trade.add_argument("--to", dest="end", type=int, metavar="YEAR", help="last year")
+    listing = command("list", _cmd_list, "list agreements, exercises or events")
+    listing.add_argument("kind", choices=["agreements", "exercises", "events"])
+    listing.add_argument("--year", type=int, help="under way in this calendar year")
+    listing.add_argument("--since", metavar="DATE", help="under way on or after this day")
+    listing.add_argument("--until", metavar="DATE", help="under way on or before this day")
+    listing.add_argument(
+        "--party", metavar="NAME", help="a party, participant or person (e.g. Kazakhstan)"
+    )
+    export = command("export", _cmd_export, "write the data as JSON or CSV")
+    export.add_argument("--format", choices=["json", "csv"], default="json")
+    export.add_argument("--kind", choices=_KINDS, help="only this kind of record")
+    export.add_argument("-o", "--output", metavar="FILE", help="write here, not to stdout")
+    validate = command("validate", _cmd_validate, "check a data file and print every problem")
+    validate.add_argument("path", help="a JSON data file")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status (see the module docstring)."""
+    args = _parser().parse_args(argv)
     try:
-        print(overview(load(), date.today()))
+        status: int = args.run(args)
     except SinorusError as error:
-        print(f"sinorus: {error}", file=sys.stderr)
+        message = str(error).splitlines()[0]
+        print(f"sinorus: error: {message}", file=sys.stderr)
         return 1
-    return 0
+    except BrokenPipeError:  # e.g. piped into head
+        return 0
+    return status

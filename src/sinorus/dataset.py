@@ -20,7 +20,7 @@ import threading
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
-from typing import Any, Self, SupportsIndex, TypeAlias, TypeVar, final
+from typing import TYPE_CHECKING, Any, Self, SupportsIndex, TypeAlias, TypeVar, final
 
 from .dates import DateLike, to_date
 from .errors import DataError, NoDataError, QueryError
@@ -36,6 +36,11 @@ from .model import (
     TradeRecord,
 )
 from .validation import find_problems
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .state import Snapshot
 
 __all__ = ["Agreements", "Dataset", "DatedRecord", "Events", "Exercises", "Record"]
 
@@ -399,6 +404,15 @@ class Dataset:
 
         write(self, path)
 
+    def to_frame(self, kind: str) -> pd.DataFrame:
+        """One kind of record (``"exercises"``, ``"trade"``, …) as a pandas DataFrame.
+
+        Needs the ``pandas`` extra; see :mod:`sinorus.dataframes` for the columns.
+        """
+        from .dataframes import to_frame
+
+        return to_frame(self, kind)
+
     def merge(self, other: Dataset, *, on_conflict: str = "error") -> Dataset:
         """A new dataset with the records of both; neither input changes.
 
@@ -454,6 +468,17 @@ class Dataset:
         if type(when) is not date:
             when = to_date(when)
         return self._level_values[bisect_right(self._level_keys, when)]
+
+    def state_at(self, when: DateLike) -> Snapshot:
+        """What held on that day: phase, level, agreements in force, trade, exercises so far.
+
+        >>> import sinorus
+        >>> [a.id for a in sinorus.load().state_at("1970-01-01").agreements_in_force]
+        ['treaty-of-friendship-1950']
+        """
+        from .state import snapshot
+
+        return snapshot(self, to_date(when))
 
     # --- trade ----------------------------------------------------------------
 

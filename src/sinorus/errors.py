@@ -10,6 +10,7 @@ from __future__ import annotations
 __all__ = [
     "DataError",
     "InvalidDateError",
+    "MissingDependencyError",
     "NoDataError",
     "QueryError",
     "SinorusError",
@@ -59,3 +60,7 @@ class InvalidDateError(QueryError):
 
 class NoDataError(SinorusError, LookupError):
     """The data holds nothing for what was asked (a year, an id)."""
+
+
+class MissingDependencyError(SinorusError, ImportError):
+    """An optional library is not installed; the message names the extra that brings it."""

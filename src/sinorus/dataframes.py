@@ -1,0 +1,81 @@
+"""pandas DataFrames of the records (the optional ``pandas`` extra).
+
+One row per record, one column per field: dates as ``datetime64``, kinds as
+categoricals, tuples of names as lists, and sources as two list columns
+(``sources``: titles, ``source_urls``: addresses).
+
+>>> import sinorus
+>>> frame = sinorus.frame("exercises")
+>>> str(frame["start"].dtype).startswith("datetime64"), str(frame["domain"].dtype)
+(True, 'category')
+"""
+
+from __future__ import annotations
+
+import enum
+import typing
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from .errors import MissingDependencyError, QueryError
+from .validation import SECTIONS
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .dataset import Dataset
+
+__all__ = ["to_frame"]
+
+
+def _pandas() -> Any:
+    try:
+        import pandas
+    except ImportError:
+        raise MissingDependencyError(
+            "DataFrames need pandas: pip install 'sinorus[pandas]'"
+        ) from None
+    return pandas
+
+
+def _base(kind: Any) -> Any:
+    """``X`` for ``X | None``."""
+    args = [a for a in typing.get_args(kind) if a is not type(None)]
+    return args[0] if typing.get_origin(kind) is not None and len(args) == 1 else kind
+
+
+def to_frame(dataset: Dataset, kind: str) -> pd.DataFrame:
+    """The records of one section of ``dataset`` (``"exercises"``, …) as a DataFrame."""
+    if kind not in SECTIONS:
+        raise QueryError(f"unknown kind {kind!r}; expected one of {', '.join(SECTIONS)}")
+    pandas = _pandas()
+    cls = SECTIONS[kind]
+    hints = typing.get_type_hints(cls)
+    fields = attrs.fields(cls)
+    columns: dict[str, list[Any]] = {f.name: [] for f in fields}
+    columns["source_urls"] = []
+    for record in getattr(dataset, kind):
+        for field in fields:
+            value = getattr(record, field.name)
+            if field.name == "sources":
+                columns["source_urls"].append([s.url for s in value])
+                value = [s.title for s in value]
+            elif field.name == "quotes":
+                value = [q.text for q in value]
+            elif isinstance(value, enum.Enum):
+                value = value.value
+            elif isinstance(value, tuple):
+                value = list(value)
+            columns[field.name].append(value)
+    frame = pandas.DataFrame(columns)
+    for field in fields:
+        base = _base(hints[field.name])
+        if base is date:
+            frame[field.name] = pandas.to_datetime(frame[field.name])
+        elif isinstance(base, type) and issubclass(base, enum.Enum):
+            frame[field.name] = pandas.Categorical(
+                frame[field.name], categories=[m.value for m in base]
+            )
+    return typing.cast("pd.DataFrame", frame)
