@@ -53,6 +53,7 @@ DatedRecord: TypeAlias = Phase | PartnershipLevel | Agreement | Exercise | Event
 
 _R = TypeVar("_R", bound=DatedRecord)
 _ONE_DAY = timedelta(days=1)
+_by_start = operator.attrgetter("start", "id")
 
 
 def _last_day(record: DatedRecord) -> date:
@@ -297,7 +298,7 @@ class Dataset:
             raise DataError(problems, file=source)
 
         def chronological(records: tuple[Any, ...]) -> list[Any]:
-            return sorted(records, key=lambda r: (r.start, r.id))
+            return sorted(records, key=_by_start)
 
         self._phases: tuple[Phase, ...] = tuple(chronological(sections["phases"]))
         self._levels: tuple[PartnershipLevel, ...] = tuple(
@@ -541,7 +542,7 @@ class Dataset:
             *self._exercises,
             *self._events,
         ]
-        merged.sort(key=lambda r: (r.start, r.id))
+        merged.sort(key=_by_start)
         return tuple(_overlapping(merged, since, until, None))
 
 

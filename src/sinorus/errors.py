@@ -17,6 +17,9 @@ __all__ = [
 ]
 
 
+_SHOWN = 20  # problems listed in a DataError's message; .problems holds them all
+
+
 class SinorusError(Exception):
     """Base class of every error raised by sinorus."""
 
@@ -45,8 +48,11 @@ class DataError(SinorusError, ValueError):
         if len(self.problems) == 1:
             message = prefix + self.problems[0]
         else:
-            lines = "\n".join(f"  - {p}" for p in self.problems)
-            message = f"{prefix}{len(self.problems)} problems:\n{lines}"
+            shown = self.problems[:_SHOWN]
+            lines = "\n".join(f"  - {p}" for p in shown)
+            more = len(self.problems) - len(shown)
+            tail = f"\n  … and {more} more (all in .problems)" if more else ""
+            message = f"{prefix}{len(self.problems)} problems:\n{lines}{tail}"
         super().__init__(message)
 
 

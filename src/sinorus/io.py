@@ -24,14 +24,18 @@ yields nothing.
 from __future__ import annotations
 
 import functools
+import gc
 import os
+from collections.abc import Callable
 from datetime import date
 from typing import Any, Final
 
 import cattrs
+from cattrs.gen import make_dict_structure_fn
 
 from .dataset import Dataset
 from .errors import DataError
+from .model import Source
 from .validation import SECTIONS
 
 __all__ = ["SCHEMA_VERSION", "converter", "parse", "read", "to_document", "write"]
@@ -46,11 +50,55 @@ _TOP_LEVEL: Final = frozenset({"schema_version", "data_version", "sources", *SEC
 def converter() -> cattrs.Converter:
     """The configured converter: strict types, ISO dates, no unknown keys.
 
+    Its errors carry the path to each bad field (``$.exercises[3].start``).
+
     >>> from datetime import date
     >>> converter().structure("2001-07-16", date)
     datetime.date(2001, 7, 16)
     """
-    conv = cattrs.Converter(detailed_validation=True, forbid_extra_keys=True)
+    return _make_converter(detailed=True)
+
+
+@functools.cache
+def _fast_converter() -> cattrs.Converter:
+    """The same result without cattrs' path tracking: tried first, as most records are fine.
+
+    Plain values pass straight to the record classes, whose attrs validators
+    check every field's type anyway; any failure sends the record through
+    :func:`converter`, which says where and why.
+    """
+    conv = _make_converter(detailed=False)
+
+    def same(value: Any, _: type) -> Any:
+        return value
+
+    def names(value: Any, _: type) -> Any:
+        return tuple(value) if type(value) is list else value
+
+    def sources(value: Any, _: type) -> tuple[Source, ...]:
+        if type(value) is list and all(type(item) is Source for item in value):
+            return tuple(value)
+        return tuple(conv.structure(item, Source) for item in value)
+
+    for plain in (str, int, float, bool):
+        conv.register_structure_hook(plain, same)
+    hooks: list[tuple[object, Any]] = [
+        (tuple[str, ...], names),
+        (tuple[Source, ...], sources),
+        (str | None, same),
+    ]
+    for kind, hook in hooks:
+        conv.register_structure_hook_func(_is(kind), hook)
+    return conv
+
+
+def _is(kind: object) -> Callable[[Any], bool]:
+    """A cattrs predicate matching exactly the type ``kind``."""
+    return lambda candidate: bool(candidate == kind)
+
+
+def _make_converter(*, detailed: bool) -> cattrs.Converter:
+    conv = cattrs.Converter(detailed_validation=detailed, forbid_extra_keys=True)
 
     def structure_date(value: Any, _: type) -> date:
         if not isinstance(value, str):
@@ -73,6 +121,14 @@ def converter() -> cattrs.Converter:
     conv.register_unstructure_hook(date, date.isoformat)
     for kind in (str, int, float, bool):
         conv.register_structure_hook(kind, strict(kind))
+
+    # A source already built (from a file's sources table) is used as it is.
+    build_source = make_dict_structure_fn(Source, conv, _cattrs_forbid_extra_keys=True)
+
+    def structure_source(value: Any, _: type) -> Source:
+        return value if isinstance(value, Source) else build_source(value, Source)
+
+    conv.register_structure_hook(Source, structure_source)
     return conv
 
 
@@ -159,6 +215,18 @@ def bundled_path() -> str:
 
 def parse(raw: bytes | str, name: str = "<data>") -> Dataset:
     """Check and return the dataset in ``raw`` JSON text; ``name`` is used in messages."""
+    # Parsing and checking create many objects and no reference cycles; the
+    # cyclic collector, were it left on, would rescan them all again and again.
+    was_collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _parse(raw, name)
+    finally:
+        if was_collecting:
+            gc.enable()
+
+
+def _parse(raw: bytes | str, name: str) -> Dataset:
     import json
 
     if isinstance(raw, bytes):
@@ -199,60 +267,130 @@ def _structure(document: Any, name: str) -> tuple[dict[str, list[Any]], str | No
     if not isinstance(table, dict):
         problems.append(f"$.sources: expected an object, got {type(table).__name__}")
         table = {}
-    conv = converter()
+    sections = _records(document, table, problems)
+    if problems:
+        raise DataError(problems, file=name)
+    return sections, data_version
+
+
+def _records(
+    document: dict[str, Any], table: dict[str, Any], problems: list[str]
+) -> dict[str, list[Any]]:
+    """Every section's records, or the problems that stop them, added to ``problems``."""
+    sources, broken = _sources_table(table, problems)
+    fast, detailed = _fast_converter(), converter()
     sections: dict[str, list[Any]] = {}
     for section, cls in SECTIONS.items():
         records = document.get(section, [])
         if not isinstance(records, list):
             problems.append(f"$.{section}: expected a list, got {type(records).__name__}")
             continue
-        sections[section] = []
+        built = sections[section] = []
+        structure = fast.structure
         for index, record in enumerate(records):
+            # The usual record: a JSON object whose sources are all keys of the table.
+            # (The document is this module's own, parsed from the file, so it may change.)
+            if type(record) is dict and "quotes" not in record:
+                refs = record.get("sources")
+                if type(refs) is list:
+                    try:
+                        record["sources"] = [sources[key] for key in refs]
+                        built.append(structure(record, cls))
+                        continue
+                    except Exception:  # looked at again below, to say where and why
+                        record["sources"] = refs
             where = f"$.{section}[{index}]"
             if not isinstance(record, dict):
                 problems.append(f"{where}: expected an object, got {type(record).__name__}")
                 continue
-            resolved = _inline_sources(record, table, where, problems)
+            resolved = _inline_sources(record, sources, broken, where, problems)
             try:
-                sections[section].append(conv.structure(resolved, cls))
+                built.append(structure(resolved, cls))
+                continue
+            except Exception:  # structured again below, to say where and why
+                pass
+            try:
+                detailed.structure(resolved, cls)
             except DataError as error:
                 problems += [f"{where}: {p}" for p in error.problems]
             except Exception as error:  # cattrs' validation errors and whatever they wrap
                 for line in cattrs.transform_error(error, path=where, format_exception=_describe):
                     message, _, at = line.rpartition(" @ ")
                     problems.append(f"{at}: {message}" if message else line)
-    if problems:
-        raise DataError(problems, file=name)
-    return sections, data_version
+            else:  # the detailed pass found nothing the fast one objected to
+                problems.append(f"{where}: invalid record")
+    return sections
+
+
+def _sources_table(
+    table: dict[str, Any], problems: list[str]
+) -> tuple[dict[str, Source], set[str]]:
+    """The top-level sources, each built once; and the keys of those that are invalid."""
+    built: dict[str, Source] = {}
+    broken: set[str] = set()
+    conv = converter()
+    for key, raw in table.items():
+        try:
+            built[key] = conv.structure(raw, Source)
+        except Exception as error:  # reported with its place, like a record's
+            broken.add(key)
+            for line in cattrs.transform_error(
+                error, path=f"$.sources.{key}", format_exception=_describe
+            ):
+                message, _, at = line.rpartition(" @ ")
+                problems.append(f"{at}: {message}" if message else line)
+    return built, broken
 
 
 def _inline_sources(
-    record: dict[str, Any], table: dict[str, Any], where: str, problems: list[str]
+    record: dict[str, Any],
+    table: dict[str, Source],
+    broken: set[str],
+    where: str,
+    problems: list[str],
 ) -> dict[str, Any]:
-    """The record with source keys replaced by the table's source objects."""
-
-    def resolve(refs: Any, at: str) -> Any:
-        if not isinstance(refs, list):
-            return refs  # the converter reports the wrong type
-        out = []
-        for i, ref in enumerate(refs):
-            if isinstance(ref, str):
-                if ref not in table:
-                    problems.append(f"{at}[{i}]: no source {ref!r} in $.sources")
-                    continue
-                ref = table[ref]
-            out.append(ref)
-        return out
-
+    """The record with source keys replaced by the table's sources."""
     resolved = dict(record)
+    refs = record.get("sources")
+    if type(refs) is list and "quotes" not in record:
+        try:  # the common case: every entry a key of the table
+            resolved["sources"] = [table[key] for key in refs]
+            return resolved
+        except (KeyError, TypeError):
+            pass
     if "sources" in resolved:
-        resolved["sources"] = resolve(resolved["sources"], f"{where}.sources")
+        resolved["sources"] = _resolve(
+            resolved["sources"], table, broken, f"{where}.sources", problems
+        )
     quotes = resolved.get("quotes")
     if isinstance(quotes, list):
         resolved["quotes"] = [
-            {**q, "sources": resolve(q["sources"], f"{where}.quotes[{i}].sources")}
+            {
+                **q,
+                "sources": _resolve(
+                    q["sources"], table, broken, f"{where}.quotes[{i}].sources", problems
+                ),
+            }
             if isinstance(q, dict) and "sources" in q
             else q
             for i, q in enumerate(quotes)
         ]
     return resolved
+
+
+def _resolve(
+    refs: Any, table: dict[str, Source], broken: set[str], at: str, problems: list[str]
+) -> Any:
+    if not isinstance(refs, list):
+        return refs  # the converter reports the wrong type
+    out = []
+    for i, ref in enumerate(refs):
+        if isinstance(ref, str):
+            if ref in broken:
+                continue
+            if ref not in table:
+                problems.append(f"{at}[{i}]: no source {ref!r} in $.sources")
+                continue
+            ref = table[ref]
+        out.append(ref)
+    return out

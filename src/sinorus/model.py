@@ -124,6 +124,8 @@ def _fail(instance: object, attribute: attrs.Attribute[Any], message: str) -> Da
 
 
 def _text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is str and value and not value.isspace():
+        return
     if not isinstance(value, str):
         raise _fail(instance, attribute, f"must be a string, got {type(value).__name__}")
     if not value.strip():
@@ -136,7 +138,7 @@ def _optional_text(instance: object, attribute: attrs.Attribute[Any], value: obj
 
 
 def _notes(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, str):
+    if type(value) is not str and not isinstance(value, str):
         raise _fail(instance, attribute, f"must be a string, got {type(value).__name__}")
 
 
@@ -159,7 +161,15 @@ def _slug(instance: object, attribute: attrs.Attribute[Any], value: object) -> N
 
 
 def _tuple_of(kind: type, *, non_empty: bool = False) -> Any:
+    texts = kind is str
+
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if type(value) is tuple and (value or not non_empty):  # the usual case, checked fast
+            if texts:
+                if all(type(item) is str and not item.isspace() and item for item in value):
+                    return
+            elif all(type(item) is kind for item in value):
+                return
         if not isinstance(value, tuple):
             raise _fail(instance, attribute, f"must be a tuple, got {type(value).__name__}")
         if non_empty and not value:
@@ -178,6 +188,8 @@ def _tuple_of(kind: type, *, non_empty: bool = False) -> Any:
 
 
 def _day(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is date and MIN_YEAR <= value.year <= MAX_YEAR:
+        return
     if isinstance(value, datetime) or not isinstance(value, date):
         raise _fail(instance, attribute, f"must be a datetime.date, got {type(value).__name__}")
     if not MIN_YEAR <= value.year <= MAX_YEAR:
@@ -240,23 +252,26 @@ def _check_dates(record: Any, first: str, last: str | None) -> None:
     """Cross-field rules: end not before start, and dates match their precision."""
     start: date = getattr(record, first)
     end: date | None = getattr(record, last) if last else None
-    fields = attrs.fields_dict(type(record))
+
+    def field(name: str) -> attrs.Attribute[Any]:
+        return attrs.fields_dict(type(record))[name]
+
     if end is not None and end < start:
-        raise _fail(record, fields[last or first], f"{end} is before {first} {start}")
+        raise _fail(record, field(last or first), f"{end} is before {first} {start}")
     precision: Precision = record.precision
+    if precision is Precision.DAY:
+        return
     for name, value in ((first, start), (last, end)):
         if value is None or name is None:
             continue
         if precision is Precision.MONTH and value.day != 1:
             raise _fail(
-                record,
-                fields[name],
-                f"precision is month, so the date must be the 1st, got {value}",
+                record, field(name), f"precision is month, so the date must be the 1st, got {value}"
             )
         if precision is Precision.YEAR and (value.month, value.day) != (1, 1):
             raise _fail(
                 record,
-                fields[name],
+                field(name),
                 f"precision is year, so the date must be 1 January, got {value}",
             )
 
