@@ -23,6 +23,7 @@ yields nothing.
 
 from __future__ import annotations
 
+import enum
 import functools
 import gc
 import os
@@ -35,7 +36,7 @@ from cattrs.gen import make_dict_structure_fn
 
 from .dataset import Dataset
 from .errors import DataError
-from .model import Source
+from .model import AgreementKind, Domain, EventKind, ExerciseFormat, Precision, Source
 from .validation import SECTIONS
 
 __all__ = ["SCHEMA_VERSION", "converter", "parse", "read", "to_document", "write"]
@@ -82,6 +83,8 @@ def _fast_converter() -> cattrs.Converter:
 
     for plain in (str, int, float, bool):
         conv.register_structure_hook(plain, same)
+    for enum_type in (Precision, AgreementKind, EventKind, Domain, ExerciseFormat):
+        conv.register_structure_hook(enum_type, _enum_lookup(enum_type))
     hooks: list[tuple[object, Any]] = [
         (tuple[str, ...], names),
         (tuple[Source, ...], sources),
@@ -90,6 +93,12 @@ def _fast_converter() -> cattrs.Converter:
     for kind, hook in hooks:
         conv.register_structure_hook_func(_is(kind), hook)
     return conv
+
+
+def _enum_lookup(enum_type: type[enum.Enum]) -> Callable[[Any, type], Any]:
+    """Structure an enum from its value with one dict lookup (KeyError if unknown)."""
+    members = {member.value: member for member in enum_type}
+    return lambda value, _: members[value]
 
 
 def _is(kind: object) -> Callable[[Any], bool]:

@@ -165,10 +165,10 @@ def _tuple_of(kind: type, *, non_empty: bool = False) -> Any:
 
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if type(value) is tuple and (value or not non_empty):  # the usual case, checked fast
-            if texts:
-                if all(type(item) is str and not item.isspace() and item for item in value):
-                    return
-            elif all(type(item) is kind for item in value):
+            for item in value:
+                if type(item) is not kind or (texts and (not item or cast(str, item).isspace())):
+                    break
+            else:
                 return
         if not isinstance(value, tuple):
             raise _fail(instance, attribute, f"must be a tuple, got {type(value).__name__}")
