@@ -48,7 +48,7 @@ def _base(kind: Any) -> Any:
 
 def to_frame(dataset: Dataset, kind: str) -> pd.DataFrame:
     """The records of one section of ``dataset`` (``"exercises"``, …) as a DataFrame."""
-    if kind not in SECTIONS:
+    if not isinstance(kind, str) or kind not in SECTIONS:
         raise QueryError(f"unknown kind {kind!r}; expected one of {', '.join(SECTIONS)}")
     pandas = _pandas()
     cls = SECTIONS[kind]

@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING, Any, Self, SupportsIndex, TypeAlias, TypeVar, 
 from .dates import DateLike, to_date
 from .errors import DataError, NoDataError, QueryError
 from .model import (
+    MAX_YEAR,
+    MIN_YEAR,
     Agreement,
     AgreementKind,
     ArmsComparison,
@@ -70,6 +72,8 @@ def _overlapping(
     if year is not None:
         if isinstance(year, bool) or not isinstance(year, int):
             raise QueryError(f"year must be an int, got {type(year).__name__}: {year!r}")
+        if not MIN_YEAR <= year <= MAX_YEAR:
+            raise QueryError(f"year {year} is outside {MIN_YEAR}–{MAX_YEAR}")
         low = max(low, date(year, 1, 1)) if low else date(year, 1, 1)
         high = min(high, date(year, 12, 31)) if high else date(year, 12, 31)
     if low is not None and high is not None and high < low:
@@ -428,6 +432,8 @@ class Dataset:
         >>> len(sinorus.load().merge(mine).trade) == len(sinorus.load().trade)
         True
         """
+        if not isinstance(other, Dataset):
+            raise QueryError(f"can only merge a Dataset, got {type(other).__name__}")
         if on_conflict not in ("error", "replace", "keep"):
             raise QueryError(
                 f"on_conflict must be 'error', 'replace' or 'keep', got {on_conflict!r}"

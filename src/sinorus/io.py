@@ -35,7 +35,7 @@ import cattrs
 from cattrs.gen import make_dict_structure_fn
 
 from .dataset import Dataset
-from .errors import DataError
+from .errors import DataError, QueryError
 from .model import AgreementKind, Domain, EventKind, ExerciseFormat, Precision, Source
 from .validation import SECTIONS
 
@@ -206,7 +206,12 @@ def read(path: str | os.PathLike[str]) -> Dataset:
     >>> io.read(io.bundled_path()).get("treaty-of-friendship-1950").signed
     datetime.date(1950, 2, 14)
     """
-    name = os.fspath(path)
+    try:
+        name = os.fsdecode(path)
+    except TypeError:
+        raise QueryError(
+            f"a path must be a string or path-like object, got {type(path).__name__}: {path!r}"
+        ) from None
     try:
         with open(name, "rb") as file:
             raw = file.read()
