@@ -43,11 +43,21 @@ def interleaved_ms(codes: dict[str, str], runs: int) -> dict[str, float]:
     return {name: statistics.median(ts) * 1000 for name, ts in samples.items()}
 
 
-def per_call_ns(stmt: str, namespace: dict[str, object], repeat: int = 15) -> float:
-    """Median time of one execution of ``stmt`` in nanoseconds."""
-    timer = timeit.Timer(stmt, globals=namespace)
-    number, _ = timer.autorange()
-    return statistics.median(t / number for t in timer.repeat(repeat, number)) * 1e9
+def interleaved_ns(
+    statements: dict[str, tuple[str, dict[str, object]]], rounds: int = 31
+) -> dict[str, float]:
+    """Median time of one execution of each statement, in nanoseconds.
+
+    The statements are timed in turn, round after round, so that a slow
+    moment of the machine weighs on each of them alike.
+    """
+    timers = {name: timeit.Timer(stmt, globals=ns) for name, (stmt, ns) in statements.items()}
+    numbers = {name: max(1, timer.autorange()[0] // 10) for name, timer in timers.items()}
+    samples: dict[str, list[float]] = {name: [] for name in timers}
+    for _ in range(rounds):
+        for name, timer in timers.items():
+            samples[name].append(timer.timeit(numbers[name]) / numbers[name])
+    return {name: statistics.median(values) * 1e9 for name, values in samples.items()}
 
 
 def row(
@@ -114,14 +124,21 @@ def main() -> None:
         "volumes": volumes,
         "bisect_right": bisect_right,
     }
-    bisect_ns = per_call_ns("bisect_right(starts, day)", ns)
-    dict_ns = per_call_ns("volumes[2010]", ns)
-    level_ns = per_call_ns("sinorus.partnership_level_at(day)", ns)
-    phase_ns = per_call_ns("sinorus.phase_at(day)", ns)
-    method_ns = per_call_ns("dataset.partnership_level_at(day)", ns)
-    volume_ns = per_call_ns("sinorus.trade_volume(2010)", ns)
-    growth_ns = per_call_ns("sinorus.trade_growth_factor(2000, 2010)", ns)
-    string_ns = per_call_ns("sinorus.partnership_level_at('2014-03-18')", ns)
+    timed = interleaved_ns(
+        {
+            "bisect": ("bisect_right(starts, day)", ns),
+            "dict": ("volumes[2010]", ns),
+            "level": ("sinorus.partnership_level_at(day)", ns),
+            "phase": ("sinorus.phase_at(day)", ns),
+            "method": ("dataset.partnership_level_at(day)", ns),
+            "volume": ("sinorus.trade_volume(2010)", ns),
+            "growth": ("sinorus.trade_growth_factor(2000, 2010)", ns),
+            "string": ("sinorus.partnership_level_at('2014-03-18')", ns),
+        }
+    )
+    bisect_ns, dict_ns = timed["bisect"], timed["dict"]
+    level_ns, phase_ns, method_ns = timed["level"], timed["phase"], timed["method"]
+    volume_ns, growth_ns, string_ns = timed["volume"], timed["growth"], timed["string"]
 
     print("\nWarm queries (per call)")
     row("bisect_right over the level starts", bisect_ns, "ns")

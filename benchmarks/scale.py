@@ -15,8 +15,9 @@ import os
 import statistics
 import tempfile
 import time
-import timeit
 from datetime import date, timedelta
+
+from bench import interleaved_ns
 
 import sinorus
 
@@ -121,12 +122,6 @@ def generate(total: int) -> dict[str, object]:
     }
 
 
-def per_call_ns(stmt: str, namespace: dict[str, object]) -> float:
-    timer = timeit.Timer(stmt, globals=namespace)
-    number, _ = timer.autorange()
-    return statistics.median(t / number for t in timer.repeat(15, number)) * 1e9
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, default=100_000)
@@ -157,8 +152,13 @@ def main() -> None:
     day = date(2014, 3, 18)
     print("\nWarm point-in-time queries: big dataset vs bundled (per call)")
     for query in ("partnership_level_at", "phase_at"):
-        small = per_call_ns(f"ds.{query}(day)", {"ds": bundled, "day": day})
-        large = per_call_ns(f"ds.{query}(day)", {"ds": big, "day": date(1720, 6, 1)})
+        timed = interleaved_ns(
+            {
+                "small": (f"ds.{query}(day)", {"ds": bundled, "day": day}),
+                "large": (f"ds.{query}(day)", {"ds": big, "day": date(1720, 6, 1)}),
+            }
+        )
+        small, large = timed["small"], timed["large"]
         ratio = large / small
         verdict = "meets" if ratio <= 2 else "MISSES"
         print(

@@ -238,3 +238,10 @@ def test_io_parse_keeps_the_caller_s_data_intact():
     text = json.dumps(document)
     io.parse(text)
     assert json.loads(text) == document
+
+
+def test_writing_refuses_what_is_not_a_path_and_names_a_failed_write(tmp_path):
+    with pytest.raises(sinorus.QueryError, match="path"):
+        sinorus.load().to_json(3)  # an int would otherwise be taken as a file descriptor
+    with pytest.raises(sinorus.DataError, match="cannot write"):
+        sinorus.load().to_json(tmp_path / "no-such-folder" / "out.json")

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 import sinorus
-from sinorus.state import BINDING_KINDS
+from sinorus.state import BINDING_KINDS, Snapshot
 
 
 @pytest.mark.parametrize(
@@ -85,4 +85,4 @@ def test_a_snapshot_is_frozen():
     snap = sinorus.state_at("2001-07-16")
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         snap.phase = None
-    assert isinstance(snap, sinorus.Snapshot)
+    assert isinstance(snap, Snapshot)

@@ -28,9 +28,9 @@ def same_records(a: sinorus.Dataset, b: sinorus.Dataset) -> None:
 def test_every_bundled_record_round_trips_through_the_converter(bundled):
     for section in SECTIONS:
         for record in getattr(bundled, section):
-            raw = sinorus.converter.unstructure(record)
+            raw = sinorus.converter().unstructure(record)
             assert json.loads(json.dumps(raw)) == raw  # plain JSON-ready data
-            assert sinorus.converter.structure(raw, type(record)) == record
+            assert sinorus.converter().structure(raw, type(record)) == record
 
 
 def test_a_dataset_round_trips_through_a_file(bundled, tmp_path):
@@ -121,7 +121,7 @@ def test_generated_records_round_trip(generated_exercises, generated_events):
     same_records(back, dataset)
     for record in (*generated_exercises, *kept_events):
         assert (
-            sinorus.converter.structure(sinorus.converter.unstructure(record), type(record))
+            sinorus.converter().structure(sinorus.converter().unstructure(record), type(record))
             == record
         )
 

@@ -14,10 +14,9 @@ and kept for the rest of the process.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from .api import (
     agreements,
+    converter,
     events,
     exercises,
     frame,
@@ -58,29 +57,6 @@ from .model import (
 
 __version__ = "0.1.0"
 
-if TYPE_CHECKING:
-    import cattrs
-
-    from .state import Snapshot
-
-    #: The configured cattrs converter for records and datasets (built on first use).
-    converter: cattrs.Converter
-
-
-def __getattr__(name: str) -> Any:
-    # ``sinorus.converter`` imports cattrs, so it is built only when asked for;
-    # ``Snapshot`` is defined only when first needed.
-    if name == "converter":
-        from .io import converter
-
-        return converter()
-    if name == "Snapshot":
-        from .state import Snapshot
-
-        return Snapshot
-    raise AttributeError(f"module 'sinorus' has no attribute {name!r}")
-
-
 __all__ = [
     "Agreement",
     "AgreementKind",
@@ -107,7 +83,6 @@ __all__ = [
     "Quote",
     "Record",
     "SinorusError",
-    "Snapshot",
     "Source",
     "TradeRecord",
     "__version__",

@@ -10,7 +10,9 @@ here, by :class:`~sinorus.Dataset`.
 
 from __future__ import annotations
 
+import functools
 import os
+from collections.abc import Callable
 from datetime import date
 from typing import Any, Final
 
@@ -45,6 +47,39 @@ _ENUMS: Final[dict[str, Any]] = {
 }
 _KINDS: Final[dict[type, Any]] = {Agreement: AgreementKind, Event: EventKind}
 
+# How to turn a JSON value into a field's value: (value, sources table) -> value.
+_Convert = Callable[[Any, dict[str, Source]], Any]
+
+
+def _sources(keys: list[str], table: dict[str, Source]) -> tuple[Source, ...]:
+    return tuple([table[key] for key in keys])
+
+
+def _quotes(raw: list[dict[str, Any]], table: dict[str, Source]) -> tuple[Quote, ...]:
+    return tuple(_record(Quote, q, table) for q in raw)
+
+
+@functools.cache
+def _spec(cls: type) -> tuple[tuple[str, Any, _Convert | None], ...]:
+    """Each field of ``cls``: its name, its default (or NOTHING) and how to convert it."""
+    fields = []
+    for field in attrs.fields(cls):
+        name = field.name
+        convert: _Convert | None = None
+        if name in _DATE_FIELDS:
+            convert = lambda value, _: date.fromisoformat(value)  # noqa: E731
+        elif name in _TUPLE_FIELDS:
+            convert = lambda value, _: tuple(value)  # noqa: E731
+        elif name == "sources":
+            convert = _sources
+        elif name == "quotes":
+            convert = _quotes
+        elif name == "kind" or name in _ENUMS:
+            members = {m.value: m for m in (_KINDS[cls] if name == "kind" else _ENUMS[name])}
+            convert = lambda value, _, members=members: members[value]  # noqa: E731
+        fields.append((name, field.default, convert))
+    return tuple(fields)
+
 
 def read_bundled() -> Dataset:
     """Read and check the bundled data file (callers cache the result)."""
@@ -53,7 +88,7 @@ def read_bundled() -> Dataset:
     with open(DATA_FILE, "rb") as file:
         document = json.loads(file.read())
     try:
-        sources = {key: _new(Source, value) for key, value in document["sources"].items()}
+        sources = {key: _record(Source, value, {}) for key, value in document["sources"].items()}
         sections = {
             section: [_record(cls, raw, sources) for raw in document.get(section, ())]
             for section, cls in SECTIONS.items()
@@ -66,44 +101,20 @@ def read_bundled() -> Dataset:
 
 
 def _record(cls: type, raw: dict[str, Any], sources: dict[str, Source]) -> Any:
-    fields: dict[str, Any] = {}
-    for name, value in raw.items():
-        if value is None:
-            pass
-        elif name in _DATE_FIELDS:
-            value = date.fromisoformat(value)
-        elif name in _TUPLE_FIELDS:
-            value = tuple(value)
-        elif name == "sources":
-            value = tuple(sources[key] for key in value)
-        elif name == "quotes":
-            value = tuple(
-                _new(Quote, {**q, "sources": tuple(sources[key] for key in q["sources"])})
-                for q in value
-            )
-        elif name == "kind":
-            value = _KINDS[cls](value)
-        elif name in _ENUMS:
-            value = _ENUMS[name](value)
-        fields[name] = value
-    return _new(cls, fields)
-
-
-def _new(cls: type, values: dict[str, Any]) -> Any:
-    """An instance of the frozen attrs class ``cls`` holding ``values`` (defaults filled in)."""
+    """An instance of the frozen attrs class ``cls`` from its JSON object (defaults filled in)."""
     record: Any = object.__new__(cls)
-    unused = len(values)
-    for field in attrs.fields(cls):
-        if field.name in values:
-            value = values[field.name]
-            unused -= 1
-        elif field.default is not attrs.NOTHING:
-            value = field.default
+    used = 0
+    for name, default, convert in _spec(cls):
+        if name in raw:
+            used += 1
+            value = raw[name]
+            if convert is not None and value is not None:
+                value = convert(value, sources)
+        elif default is attrs.NOTHING:
+            raise DataError(f"{cls.__name__} {raw.get('id', '')!r}: {name!r} is missing")
         else:
-            raise DataError(f"{cls.__name__} {values.get('id', '')!r}: {field.name!r} is missing")
-        object.__setattr__(record, field.name, value)
-    if unused:
-        raise DataError(
-            f"{cls.__name__} {values.get('id', '')!r}: unknown fields in {sorted(values)}"
-        )
+            value = default
+        object.__setattr__(record, name, value)
+    if used != len(raw):
+        raise DataError(f"{cls.__name__} {raw.get('id', '')!r}: unknown fields in {sorted(raw)}")
     return record

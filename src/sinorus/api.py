@@ -16,10 +16,12 @@ from .dates import DateLike
 from .model import AgreementKind, EventKind
 
 if TYPE_CHECKING:
+    import cattrs
     import pandas as pd
 
 __all__ = [
     "agreements",
+    "converter",
     "events",
     "exercises",
     "frame",
@@ -40,6 +42,17 @@ def _read_bundled() -> Dataset:
 
 
 _BUNDLED = Dataset.deferred(_read_bundled)
+
+
+def converter() -> cattrs.Converter:
+    """The configured cattrs converter for records and datasets, built on first use.
+
+    >>> converter().unstructure(load().get("trade-2000"))["total_usd_bn"]
+    8.0
+    """
+    from .io import converter as configured
+
+    return configured()
 
 
 def load(path: str | os.PathLike[str] | None = None) -> Dataset:

@@ -179,12 +179,24 @@ def write(dataset: Dataset, path: str | os.PathLike[str]) -> None:
     """Write the dataset to a JSON file that :func:`read` (and ``sinorus.load``) reads back."""
     import json
 
+    name = _path_name(path)
     text = json.dumps(to_document(dataset), ensure_ascii=False, indent=1)
     try:
-        with open(path, "w", encoding="utf-8") as file:
+        with open(name, "w", encoding="utf-8") as file:
             file.write(text + "\n")
     except OSError as error:
-        raise DataError(f"cannot write the file: {error.strerror}", file=os.fspath(path)) from None
+        raise DataError(f"cannot write the file: {error.strerror}", file=name) from None
+    except ValueError as error:  # a path the system refuses, e.g. one holding a NUL
+        raise DataError(f"cannot write the file: {error}", file=name) from None
+
+
+def _path_name(path: object) -> str:
+    """``path`` as a string, refusing what is not a path (an int would open a descriptor)."""
+    if not isinstance(path, (str, bytes, os.PathLike)):
+        raise QueryError(
+            f"a path must be a string or path-like object, got {type(path).__name__}: {path!r}"
+        )
+    return os.fsdecode(path)
 
 
 def _describe(error: BaseException, kind: type | None) -> str:
@@ -206,17 +218,14 @@ def read(path: str | os.PathLike[str]) -> Dataset:
     >>> io.read(io.bundled_path()).get("treaty-of-friendship-1950").signed
     datetime.date(1950, 2, 14)
     """
-    try:
-        name = os.fsdecode(path)
-    except TypeError:
-        raise QueryError(
-            f"a path must be a string or path-like object, got {type(path).__name__}: {path!r}"
-        ) from None
+    name = _path_name(path)
     try:
         with open(name, "rb") as file:
             raw = file.read()
     except OSError as error:
         raise DataError(f"cannot read the file: {error.strerror}", file=name) from None
+    except ValueError as error:  # a path the system refuses, e.g. one holding a NUL
+        raise DataError(f"cannot read the file: {error}", file=name) from None
     return parse(raw, name)
 
 
