@@ -58,6 +58,9 @@ def test_at_prints_what_held_that_day(capsys):
     for agreement in snap.agreements_in_force:
         assert agreement.name in out
     assert f"{snap.latest_trade.year}: {snap.latest_trade.total_usd_bn:g}" in out
+    assert snap.leaders
+    for leader in snap.leaders:
+        assert leader.name in out
 
 
 def test_at_json(capsys):

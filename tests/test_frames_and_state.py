@@ -10,12 +10,11 @@ import pandas as pd
 import pytest
 
 import sinorus
+import sinorus.validation
 from sinorus.state import BINDING_KINDS, Snapshot
 
 
-@pytest.mark.parametrize(
-    "kind", ["phases", "partnership_levels", "agreements", "exercises", "events", "trade", "arms"]
-)
+@pytest.mark.parametrize("kind", list(sinorus.validation.SECTIONS))
 def test_every_kind_becomes_a_frame_with_one_row_per_record(bundled, kind):
     frame = sinorus.frame(kind)
     records = getattr(bundled, kind)
@@ -70,6 +69,11 @@ def test_state_at_gathers_what_held_that_day(bundled):
         assert (agreement in snap.agreements_in_force) == held
     assert snap.latest_trade.year == max(r.year for r in bundled.trade if r.year < day.year)
     assert snap.exercises_so_far == tuple(e for e in bundled.exercises if e.start <= day)
+    assert snap.leaders == tuple(
+        leader
+        for leader in bundled.leaders
+        if leader.start <= day and (leader.end is None or day <= leader.end)
+    )
 
 
 def test_the_1950_treaty_was_in_force_until_1980():

@@ -9,11 +9,12 @@ from itertools import pairwise
 import attrs
 
 import sinorus
+import sinorus.validation
 from sinorus import io
 from sinorus._bundled import DATA_FILE
 
 ONE_DAY = timedelta(days=1)
-SECTIONS = ("phases", "partnership_levels", "agreements", "exercises", "events", "trade", "arms")
+SECTIONS = tuple(sinorus.validation.SECTIONS)
 
 
 def all_records(ds: sinorus.Dataset) -> list[sinorus.Record]:

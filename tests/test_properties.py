@@ -11,14 +11,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import sinorus
+import sinorus.validation
 from sinorus import io
 
 DATA = sinorus.load()
-RECORDS = [
-    r
-    for s in ("phases", "partnership_levels", "agreements", "exercises", "events", "trade", "arms")
-    for r in getattr(DATA, s)
-]
+RECORDS = [r for s in sinorus.validation.SECTIONS for r in getattr(DATA, s)]
 days = st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31))
 
 

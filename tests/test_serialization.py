@@ -12,11 +12,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import sinorus
+import sinorus.validation
 from sinorus import io
 from sinorus._bundled import DATA_FILE
 from sinorus.schema import json_schema
 
-SECTIONS = ("phases", "partnership_levels", "agreements", "exercises", "events", "trade", "arms")
+SECTIONS = tuple(sinorus.validation.SECTIONS)
 SCHEMA_FILE = Path(sinorus.__file__).parent / "data" / "schema.json"
 
 

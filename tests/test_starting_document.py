@@ -253,3 +253,16 @@ def test_every_leader_named_in_the_document_is_reachable():
     ):
         assert name in people
         assert any(cites_document(e) for e in sinorus.events(person=name)), name
+
+
+def test_leaders_in_office_at_the_documents_turning_points():
+    def names(day):
+        return {leader.name for leader in sinorus.leaders_at(day)}
+
+    assert {"Mao Zedong", "Joseph Stalin"} <= names("1950-02-14")  # the 1950 treaty
+    assert "Nikita Khrushchev" in names("1956-02-25")  # the rift
+    assert "Mikhail Gorbachev" in names("1989-05-16")  # the summit in Beijing
+    assert "Jiang Zemin" in names("1991-05-16")
+    assert {"Xi Jinping", "Vladimir Putin"} <= names("2022-02-04")
+    for leader in sinorus.load().leaders:
+        assert any(s.url for s in leader.sources)

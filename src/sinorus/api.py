@@ -25,6 +25,7 @@ __all__ = [
     "events",
     "exercises",
     "frame",
+    "leaders_at",
     "load",
     "partnership_level_at",
     "phase_at",
@@ -77,6 +78,7 @@ trade_volume = _BUNDLED.trade_volume
 trade_growth_factor = _BUNDLED.trade_growth_factor
 timeline = _BUNDLED.timeline
 state_at = _BUNDLED.state_at
+leaders_at = _BUNDLED.leaders_at
 
 
 def agreements(

@@ -18,10 +18,11 @@ from . import __version__
 from .api import load
 from .dataset import Dataset
 from .errors import DataError, QueryError, SinorusError
+from .validation import SECTIONS
 
 __all__ = ["main", "overview"]
 
-_KINDS = ("phases", "partnership_levels", "agreements", "exercises", "events", "trade", "arms")
+_KINDS = tuple(SECTIONS)
 
 
 def _span(start: date, end: date | None) -> str:
@@ -125,6 +126,10 @@ def _cmd_at(args: argparse.Namespace) -> int:
         else "  latest trade year:  —"
     )
     lines.append(f"  exercises so far:   {len(snap.exercises_so_far)}")
+    lines.append("  leaders in office:")
+    lines += [
+        f"    {leader.name}, {leader.office} (since {leader.start})" for leader in snap.leaders
+    ] or ["    —"]
     _emit(args, "\n".join(lines), snap)
     return 0
 

@@ -33,11 +33,12 @@ from .model import (
     Event,
     EventKind,
     Exercise,
+    Leader,
     PartnershipLevel,
     Phase,
     TradeRecord,
 )
-from .validation import find_problems
+from .validation import SECTIONS, find_problems
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -48,7 +49,7 @@ __all__ = ["Agreements", "Dataset", "DatedRecord", "Events", "Exercises", "Recor
 
 #: Any record a dataset holds.
 Record: TypeAlias = (
-    Phase | PartnershipLevel | Agreement | Exercise | Event | TradeRecord | ArmsComparison
+    Phase | PartnershipLevel | Agreement | Exercise | Event | TradeRecord | ArmsComparison | Leader
 )
 #: A record with a ``start`` date, as :meth:`Dataset.timeline` returns them.
 DatedRecord: TypeAlias = Phase | PartnershipLevel | Agreement | Exercise | Event
@@ -263,6 +264,7 @@ class Dataset:
         "_data_version",
         "_events",
         "_exercises",
+        "_leaders",
         "_level_keys",
         "_level_values",
         "_levels",
@@ -285,6 +287,7 @@ class Dataset:
         events: Iterable[Event] = (),
         trade: Iterable[TradeRecord] = (),
         arms: Iterable[ArmsComparison] = (),
+        leaders: Iterable[Leader] = (),
         data_version: str | None = None,
         source: str | None = None,
     ) -> None:
@@ -296,6 +299,7 @@ class Dataset:
             "events": tuple(events),
             "trade": tuple(trade),
             "arms": tuple(arms),
+            "leaders": tuple(leaders),
         }
         problems = find_problems(sections)
         if problems:
@@ -317,6 +321,7 @@ class Dataset:
         self._arms: tuple[ArmsComparison, ...] = tuple(
             sorted(sections["arms"], key=lambda r: (r.start_year, r.id))
         )
+        self._leaders: tuple[Leader, ...] = tuple(chronological(sections["leaders"]))
         self._data_version = data_version
         self._source = source
         self._by_id: dict[str, Record] = {r.id: r for rs in sections.values() for r in rs}
@@ -337,18 +342,7 @@ class Dataset:
         return shell
 
     def __repr__(self) -> str:
-        counts = ", ".join(
-            f"{len(getattr(self, name))} {name}"
-            for name in (
-                "phases",
-                "partnership_levels",
-                "agreements",
-                "exercises",
-                "events",
-                "trade",
-                "arms",
-            )
-        )
+        counts = ", ".join(f"{len(getattr(self, name))} {name}" for name in SECTIONS)
         version = f" version {self._data_version}" if self._data_version else ""
         return f"<Dataset{version}: {counts}>"
 
@@ -388,6 +382,25 @@ class Dataset:
     def arms(self) -> tuple[ArmsComparison, ...]:
         """Comparisons of China's arms purchases from Russia between periods."""
         return self._arms
+
+    @property
+    def leaders(self) -> tuple[Leader, ...]:
+        """Terms of the leaders of China, the Soviet Union and Russia, oldest first."""
+        return self._leaders
+
+    def leaders_at(self, when: DateLike) -> tuple[Leader, ...]:
+        """The leaders in office on that day, in the order of :attr:`leaders`.
+
+        >>> import sinorus
+        >>> [leader.name for leader in sinorus.load().leaders_at("1989-05-16")]
+        ['Mikhail Gorbachev', 'Zhao Ziyang']
+        """
+        day = to_date(when)
+        return tuple(
+            leader
+            for leader in self._leaders
+            if leader.start <= day and (leader.end is None or day <= leader.end)
+        )
 
     @property
     def data_version(self) -> str | None:
@@ -576,14 +589,6 @@ class _Deferred(Dataset):  # type: ignore[misc]  # the one subclass, and only un
         return object.__getattribute__(self, name)
 
 
-_SECTION_NAMES = (
-    "phases",
-    "partnership_levels",
-    "agreements",
-    "exercises",
-    "events",
-    "trade",
-    "arms",
-)
+_SECTION_NAMES = tuple(SECTIONS)
 _DATA_SLOTS = frozenset(Dataset.__slots__) - {"_loader"}
 _LOADING = threading.Lock()

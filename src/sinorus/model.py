@@ -38,6 +38,7 @@ __all__ = [
     "EventKind",
     "Exercise",
     "ExerciseFormat",
+    "Leader",
     "PartnershipLevel",
     "Phase",
     "Precision",
@@ -475,6 +476,30 @@ class Event(_Record):
     location: str | None = attrs.field(default=None, validator=_optional_text)
     summary: str = attrs.field(default="", validator=_notes)
     quotes: tuple[Quote, ...] = attrs.field(default=(), validator=_quotes)
+    sources: tuple[Source, ...] = attrs.field(validator=_sources)
+    notes: str = attrs.field(default="", validator=_notes)
+
+    def __attrs_post_init__(self) -> None:
+        _check_dates(self, "start", "end")
+
+
+@final
+@attrs.frozen(kw_only=True, repr=False, eq=False, weakref_slot=False)
+class Leader(_Record):
+    """A term in one of the top offices: ``name`` held ``office`` of ``country``.
+
+    ``end`` is the last day in office (inclusive), None while still in
+    office. The offices are the party's top post in China and the Soviet
+    Union, the Soviet presidency and the Russian presidency.
+    """
+
+    id: str = attrs.field(validator=_slug)
+    name: str = attrs.field(validator=_text)
+    country: str = attrs.field(validator=_text)
+    office: str = attrs.field(validator=_text)
+    start: date = attrs.field(validator=_day)
+    end: date | None = attrs.field(default=None, validator=_optional_day)
+    precision: Precision = attrs.field(default=Precision.DAY, validator=_member_of(Precision))
     sources: tuple[Source, ...] = attrs.field(validator=_sources)
     notes: str = attrs.field(default="", validator=_notes)
 

@@ -7,7 +7,15 @@ from typing import TYPE_CHECKING, Final, final
 
 import attrs
 
-from .model import Agreement, AgreementKind, Exercise, PartnershipLevel, Phase, TradeRecord
+from .model import (
+    Agreement,
+    AgreementKind,
+    Exercise,
+    Leader,
+    PartnershipLevel,
+    Phase,
+    TradeRecord,
+)
 
 if TYPE_CHECKING:
     from .dataset import Dataset
@@ -36,7 +44,8 @@ class Snapshot:
     :data:`BINDING_KINDS`) in force that day: from ``in_force`` (or, where
     that is unknown, signing) until the day before ``ended``.
     ``latest_trade`` is the last full year before ``day`` that has a figure;
-    ``exercises_so_far`` every exercise begun by ``day``.
+    ``exercises_so_far`` every exercise begun by ``day``; ``leaders`` the
+    leaders in office that day.
 
     >>> import sinorus
     >>> snap = sinorus.state_at("2005-09-01")
@@ -50,6 +59,7 @@ class Snapshot:
     agreements_in_force: tuple[Agreement, ...]
     latest_trade: TradeRecord | None
     exercises_so_far: tuple[Exercise, ...]
+    leaders: tuple[Leader, ...]
 
 
 def _in_force(agreement: Agreement, day: date) -> bool:
@@ -69,4 +79,5 @@ def snapshot(dataset: Dataset, day: date) -> Snapshot:
         agreements_in_force=tuple(a for a in dataset.agreements if _in_force(a, day)),
         latest_trade=earlier_trade[-1] if earlier_trade else None,
         exercises_so_far=tuple(e for e in dataset.exercises if e.start <= day),
+        leaders=dataset.leaders_at(day),
     )

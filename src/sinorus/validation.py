@@ -18,6 +18,7 @@ from .model import (
     ArmsComparison,
     Event,
     Exercise,
+    Leader,
     PartnershipLevel,
     Phase,
     TradeRecord,
@@ -34,6 +35,7 @@ SECTIONS: dict[str, type] = {
     "events": Event,
     "trade": TradeRecord,
     "arms": ArmsComparison,
+    "leaders": Leader,
 }
 
 _ONE_DAY = timedelta(days=1)
@@ -66,6 +68,11 @@ def find_problems(sections: Mapping[str, Sequence[Any]]) -> list[str]:
 
     for section in ("phases", "partnership_levels"):
         problems += _interval_problems(section, sections.get(section, ()))
+    offices: dict[tuple[str, str], list[Leader]] = {}
+    for leader in sections.get("leaders", ()):
+        offices.setdefault((leader.country, leader.office), []).append(leader)
+    for terms in offices.values():
+        problems += _interval_problems("leaders", terms)
 
     agreement_ids = {a.id for a in sections.get("agreements", ())}
     for level in sections.get("partnership_levels", ()):
@@ -85,7 +92,9 @@ def find_problems(sections: Mapping[str, Sequence[Any]]) -> list[str]:
     return problems
 
 
-def _interval_problems(section: str, records: Sequence[Phase | PartnershipLevel]) -> list[str]:
+def _interval_problems(
+    section: str, records: Sequence[Phase | PartnershipLevel | Leader]
+) -> list[str]:
     """Intervals must not overlap; only the last may be open; phases must also not leave gaps."""
     problems: list[str] = []
     ordered = sorted(records, key=lambda r: (r.start, r.id))
