@@ -11,7 +11,7 @@ import attrs
 import sinorus
 import sinorus.validation
 from sinorus import io
-from sinorus._bundled import DATA_FILE
+from sinorus._bundled import DATA_FILE, MODULE_FILE, render_module
 
 ONE_DAY = timedelta(days=1)
 SECTIONS = tuple(sinorus.validation.SECTIONS)
@@ -141,3 +141,12 @@ def test_every_bundled_record_passes_its_validators(bundled):
             assert attrs.evolve(source) == source
         for quote in getattr(record, "quotes", ()):
             assert attrs.evolve(quote) == quote
+
+
+def test_the_bundled_module_is_written_from_the_json_file():
+    # The package reads the data from a Python literal for speed; it must be
+    # exactly the JSON file (run `python -m sinorus._bundled` after editing it).
+    with open(DATA_FILE, encoding="utf-8") as file:
+        document = json.load(file)
+    with open(MODULE_FILE, encoding="utf-8") as file:
+        assert file.read() == render_module(document)
