@@ -108,7 +108,7 @@ def test_the_1996_partnership_of_strategic_coordination():
     level = sinorus.partnership_level_at("1996-04-25")
     assert level.name == "partnership of strategic coordination"
     assert cites_document(level)
-    assert sinorus.partnership_level_at("1996-04-24") is None
+    assert sinorus.partnership_level_at("1996-04-24").name == "constructive partnership"
     assert level.adopted_by == "joint-statement-1996"
 
 
