@@ -161,7 +161,7 @@ def test_timeline_merges_every_dated_record_in_order(bundled):
     everything = sinorus.timeline()
     assert len(everything) == sum(
         len(getattr(bundled, s))
-        for s in ("phases", "partnership_levels", "agreements", "exercises", "events")
+        for s in ("phases", "partnership_levels", "agreements", "exercises", "events", "leaders")
     )
     starts = [r.start for r in everything]
     assert starts == sorted(starts)

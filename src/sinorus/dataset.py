@@ -52,7 +52,7 @@ Record: TypeAlias = (
     Phase | PartnershipLevel | Agreement | Exercise | Event | TradeRecord | ArmsComparison | Leader
 )
 #: A record with a ``start`` date, as :meth:`Dataset.timeline` returns them.
-DatedRecord: TypeAlias = Phase | PartnershipLevel | Agreement | Exercise | Event
+DatedRecord: TypeAlias = Phase | PartnershipLevel | Agreement | Exercise | Event | Leader
 
 _R = TypeVar("_R", bound=DatedRecord)
 _ONE_DAY = timedelta(days=1)
@@ -551,8 +551,9 @@ class Dataset:
         """Every dated record whose days overlap [since, until], by start date.
 
         >>> import sinorus
-        >>> [r.id for r in sinorus.load().timeline("1989-05-15", "1989-05-31")]
-        ['detente', 'sino-soviet-summit-1989', 'normalized-relations']
+        >>> [r.id for r in sinorus.load().timeline("1989-05-15", "1989-05-31")]  # doctest: +NORMALIZE_WHITESPACE
+        ['detente', 'gorbachev-general-secretary-1985', 'zhao-ziyang-general-secretary-1987',
+         'sino-soviet-summit-1989', 'normalized-relations']
         """
         merged: list[DatedRecord] = [
             *self._phases,
@@ -560,6 +561,7 @@ class Dataset:
             *self._agreements,
             *self._exercises,
             *self._events,
+            *self._leaders,
         ]
         merged.sort(key=_by_start)
         return tuple(_overlapping(merged, since, until, None))
