@@ -551,7 +551,7 @@ class Dataset:
         """Every dated record whose days overlap [since, until], by start date.
 
         >>> import sinorus
-        >>> [r.id for r in sinorus.load().timeline("1989-05-15", "1989-05-31")]  # doctest: +NORMALIZE_WHITESPACE
+        >>> [r.id for r in sinorus.load().timeline("1989-05-15", "1989-05-31")]
         ['detente', 'gorbachev-general-secretary-1985', 'zhao-ziyang-general-secretary-1987',
          'sino-soviet-summit-1989', 'normalized-relations']
         """
