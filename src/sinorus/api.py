@@ -134,7 +134,7 @@ def events(
 def frame(kind: str) -> pd.DataFrame:
     """Bundled records of one kind as a pandas DataFrame (needs the ``pandas`` extra).
 
-    >>> frame("trade")["total_usd_bn"].tolist()
-    [8.0, 55.5]
+    >>> frame("trade").set_index("year").loc[2010, "total_usd_bn"]
+    np.float64(55.5)
     """
     return _BUNDLED.to_frame(kind)

@@ -50,7 +50,7 @@ class Snapshot:
     >>> import sinorus
     >>> snap = sinorus.state_at("2005-09-01")
     >>> snap.partnership_level.name, snap.latest_trade.year, len(snap.exercises_so_far)
-    ('partnership of strategic coordination', 2000, 1)
+    ('partnership of strategic coordination', 2004, 1)
     """
 
     day: date

@@ -1,6 +1,8 @@
-"""The partnership ladder: every designation from 1992, and statements that only deepen it."""
+"""The wider record: the partnership ladder from 1992 and the yearly trade series."""
 
 from __future__ import annotations
+
+import pytest
 
 import sinorus
 
@@ -28,3 +30,15 @@ def test_later_joint_statements_deepen_the_2019_designation_without_replacing_it
         assert sinorus.partnership_level_at(agreement.signed) is current
         assert agreement.signed.year in (2021, 2022, 2023, 2024, 2025)
     assert len(sinorus.agreements(since="2019-06-06", kind="joint statement")) == 5
+
+
+def test_trade_covers_every_year_since_1992_and_nothing_outside():
+    years = [record.year for record in sinorus.load().trade]
+    assert years == list(range(1992, years[-1] + 1))
+    assert years[-1] >= 2024
+    for record in sinorus.load().trade:
+        if record.exports_usd_bn is not None and record.imports_usd_bn is not None:
+            parts = record.exports_usd_bn + record.imports_usd_bn
+            assert abs(parts - record.total_usd_bn) <= 0.02 * record.total_usd_bn, record.year
+    with pytest.raises(sinorus.NoDataError, match="1992–"):
+        sinorus.trade_volume(1991)
