@@ -28,7 +28,7 @@ def generate(total: int) -> dict[str, object]:
         f"s{i}": {"title": f"Source {i}", "url": f"https://example.org/{i}", "publisher": "Example"}
         for i in range(100)
     }
-    n_intervals = total // 200  # 500 phases and 500 levels in 100,000 records
+    n_intervals = total // 500  # 200 phases and 200 levels in 100,000 records
     n_trade = 400
     n_rest = total - 2 * n_intervals - n_trade
     first = date(1700, 1, 1)
