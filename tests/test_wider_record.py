@@ -42,3 +42,15 @@ def test_trade_covers_every_year_since_1992_and_nothing_outside():
             assert abs(parts - record.total_usd_bn) <= 0.02 * record.total_usd_bn, record.year
     with pytest.raises(sinorus.NoDataError, match="1992–"):
         sinorus.trade_volume(1991)
+
+
+def test_xi_and_putin_met_in_person_every_year_but_the_pandemic_years():
+    both = [
+        e
+        for e in sinorus.events(person="Xi Jinping")
+        if "Vladimir Putin" in e.people and e.start.year >= 2013
+    ]
+    years = {e.start.year for e in both}
+    assert years >= {*range(2013, 2020), *range(2022, 2026)}
+    assert len(both) >= 40
+    assert all(e.kind.value in ("state visit", "summit", "meeting", "other") for e in both)
