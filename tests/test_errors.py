@@ -183,3 +183,18 @@ def test_every_error_derives_from_sinorus_error():
 def test_io_parse_names_the_source():
     with pytest.raises(sinorus.DataError, match=r"^inline: "):
         io.parse(b"\xff", "inline")
+
+
+def test_record_problems_and_cross_record_problems_come_together(tmp_path):
+    problems = problems_of(
+        tmp_path,
+        document(
+            phases=[phase("one", "2000-01-01", "2005-12-31"), phase("two", "2005-06-01", None)],
+            events=[
+                {"id": "bad", "name": "", "start": "2000-01-01", "kind": "summit", "sources": ["a"]}
+            ],
+        ),
+    )
+    text = "\n".join(problems)
+    assert "$.events[0]" in text
+    assert "record 'two', field 'start'" in text

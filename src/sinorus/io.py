@@ -37,7 +37,7 @@ from cattrs.gen import make_dict_structure_fn
 from .dataset import Dataset
 from .errors import DataError, QueryError
 from .model import AgreementKind, Domain, EventKind, ExerciseFormat, Precision, Source
-from .validation import SECTIONS
+from .validation import SECTIONS, find_problems
 
 __all__ = ["SCHEMA_VERSION", "converter", "parse", "read", "to_document", "write"]
 
@@ -292,6 +292,9 @@ def _structure(document: Any, name: str) -> tuple[dict[str, list[Any]], str | No
         table = {}
     sections = _records(document, table, problems)
     if problems:
+        # Report what the records that did build show across records too (a
+        # duplicate id, an overlap), so that one pass finds every problem.
+        problems += find_problems(sections)
         raise DataError(problems, file=name)
     return sections, data_version
 
