@@ -198,3 +198,13 @@ def test_record_problems_and_cross_record_problems_come_together(tmp_path):
     text = "\n".join(problems)
     assert "$.events[0]" in text
     assert "record 'two', field 'start'" in text
+
+
+def test_whole_numbers_for_amounts_are_read_as_floats(tmp_path):
+    path = write(
+        tmp_path,
+        document(
+            trade=[{"id": "t", "name": "T", "year": 2000, "total_usd_bn": 8, "sources": ["a"]}]
+        ),
+    )
+    assert type(sinorus.load(path).trade[0].total_usd_bn) is float

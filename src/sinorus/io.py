@@ -81,8 +81,12 @@ def _fast_converter() -> cattrs.Converter:
             return tuple(value)
         return tuple(conv.structure(item, Source) for item in value)
 
-    for plain in (str, int, float, bool):
+    def number(value: Any, _: type) -> Any:
+        return float(value) if type(value) is int else value  # JSON 8 means 8.0
+
+    for plain in (str, int, bool):
         conv.register_structure_hook(plain, same)
+    conv.register_structure_hook(float, number)
     for enum_type in (Precision, AgreementKind, EventKind, Domain, ExerciseFormat):
         conv.register_structure_hook(enum_type, _enum_lookup(enum_type))
     hooks: list[tuple[object, Any]] = [
