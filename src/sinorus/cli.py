@@ -22,8 +22,6 @@ from .validation import SECTIONS
 
 __all__ = ["main", "overview"]
 
-_KINDS = tuple(SECTIONS)
-
 
 def _span(start: date, end: date | None) -> str:
     return f"{start} – {end if end is not None else 'today'}"
@@ -188,7 +186,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
         document = to_document(dataset)
         if args.kind:
-            document = {k: v for k, v in document.items() if k not in _KINDS or k == args.kind}
+            document = {k: v for k, v in document.items() if k not in SECTIONS or k == args.kind}
         text = json.dumps(document, ensure_ascii=False, indent=1)
     else:
         if not args.kind:
@@ -216,7 +214,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
                 print(f"{args.path}: {problem}")
         print(f"sinorus: {args.path}: {len(error.problems)} problem(s)", file=sys.stderr)
         return 1
-    counts = {kind: len(getattr(dataset, kind)) for kind in _KINDS}
+    counts = {kind: len(getattr(dataset, kind)) for kind in SECTIONS}
     if args.json:
         print(json.dumps({"valid": True, "records": counts}, indent=2))
     else:
@@ -261,7 +259,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     export = command("export", _cmd_export, "write the data as JSON or CSV")
     export.add_argument("--format", choices=["json", "csv"], default="json")
-    export.add_argument("--kind", choices=_KINDS, help="only this kind of record")
+    export.add_argument("--kind", choices=list(SECTIONS), help="only this kind of record")
     export.add_argument("-o", "--output", metavar="FILE", help="write here, not to stdout")
     validate = command("validate", _cmd_validate, "check a data file and print every problem")
     validate.add_argument("path", help="a JSON data file")

@@ -462,7 +462,7 @@ class Dataset:
         sections = {
             section: [r for r in getattr(self, section) if r.id not in drop_mine]
             + [r for r in getattr(other, section) if r.id not in drop_theirs]
-            for section in _SECTION_NAMES
+            for section in SECTIONS
         }
         versions = [v for v in (self._data_version, other._data_version) if v]
         return Dataset(**sections, data_version="+".join(versions) or None, source=other._source)
@@ -591,6 +591,5 @@ class _Deferred(Dataset):  # type: ignore[misc]  # the one subclass, and only un
         return object.__getattribute__(self, name)
 
 
-_SECTION_NAMES = tuple(SECTIONS)
 _DATA_SLOTS = frozenset(Dataset.__slots__) - {"_loader"}
 _LOADING = threading.Lock()
