@@ -25,7 +25,9 @@ def test_python_m_sinorus_prints_the_overview(bundled):
     out = result.stdout
     for phase in bundled.phases:
         assert phase.name in out
-    assert sinorus.partnership_level_at(date.today()).name in out
+    last_checked = bundled.coverage_of("partnership_levels").end
+    assert f"Official partnership level on {min(date.today(), last_checked)}" in out
+    assert sinorus.partnership_level_at(last_checked).name in out
     for level in bundled.partnership_levels:
         assert level.name in out
     assert f"{sinorus.trade_growth_factor(2000, 2010):.2f}×" in out
@@ -126,7 +128,7 @@ def test_export_csv(tmp_path, bundled):
     path = tmp_path / "exercises.csv"
     assert main(["export", "--format", "csv", "--kind", "exercises", "-o", str(path)]) == 0
     lines = path.read_text(encoding="utf-8").splitlines()
-    assert lines[0].startswith("id,name,start,end")
+    assert lines[0].split(",")[:6] == ["id", "name", "name_zh", "name_ru", "start", "end"]
     assert len(lines) == len(bundled.exercises) + 1
 
 

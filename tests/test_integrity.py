@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from itertools import pairwise
 
 import attrs
+import pytest
 
 import sinorus
 import sinorus.validation
@@ -65,12 +66,20 @@ def test_phases_cover_every_day_from_october_1949_to_today(bundled):
         assert after.start == before.end + ONE_DAY, (before.id, after.id)
 
 
-def test_partnership_levels_follow_each_other_without_overlap_or_gap(bundled):
+def test_partnership_levels_follow_each_other_without_overlap_and_one_gap(bundled):
     levels = bundled.partnership_levels
     assert levels[-1].end is None
+    gaps = []
     for before, after in pairwise(levels):
         assert before.end is not None
-        assert after.start == before.end + ONE_DAY, (before.id, after.id)
+        assert after.start > before.end, (before.id, after.id)
+        if after.start != before.end + ONE_DAY:
+            gaps.append((before.end + ONE_DAY, after.start - ONE_DAY))
+    # between the lapse of the 1950 treaty and the normalization of 1989 no designation held
+    assert gaps == [(date(1980, 4, 11), date(1989, 5, 15))]
+    for day in gaps[0]:
+        with pytest.raises(sinorus.NoDataError, match="alliance-1950"):
+            sinorus.partnership_level_at(day)
 
 
 def test_levels_name_the_agreement_that_adopted_them(bundled):

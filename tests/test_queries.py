@@ -16,8 +16,14 @@ def test_a_level_takes_effect_on_its_own_date(bundled):
     levels = bundled.partnership_levels
     for before, after in pairwise(levels):
         assert sinorus.partnership_level_at(after.start) is after
-        assert sinorus.partnership_level_at(after.start - ONE_DAY) is before
-    assert sinorus.partnership_level_at(levels[0].start - ONE_DAY) is None
+        assert sinorus.partnership_level_at(before.end) is before
+        if after.start - ONE_DAY == before.end:
+            assert sinorus.partnership_level_at(after.start - ONE_DAY) is before
+        else:
+            with pytest.raises(sinorus.NoDataError, match=str(before.end)):
+                sinorus.partnership_level_at(after.start - ONE_DAY)
+    with pytest.raises(sinorus.NoDataError, match="partnership levels cover"):
+        sinorus.partnership_level_at(levels[0].start - ONE_DAY)
 
 
 def test_a_phase_takes_effect_on_its_own_date(bundled):
@@ -25,12 +31,20 @@ def test_a_phase_takes_effect_on_its_own_date(bundled):
         assert sinorus.phase_at(phase.start) is phase
         if phase.end is not None:
             assert sinorus.phase_at(phase.end) is phase
-    assert sinorus.phase_at(bundled.phases[0].start - ONE_DAY) is None
+    with pytest.raises(sinorus.NoDataError, match="phases cover"):
+        sinorus.phase_at(bundled.phases[0].start - ONE_DAY)
 
 
-def test_the_current_level_and_phase_hold_today(bundled):
-    assert sinorus.partnership_level_at(date.today()) is bundled.partnership_levels[-1]
-    assert sinorus.phase_at(date.today()) is bundled.phases[-1]
+def test_the_latest_level_and_phase_hold_to_the_end_of_their_coverage(bundled):
+    for series, latest, query in [
+        ("partnership_levels", bundled.partnership_levels[-1], sinorus.partnership_level_at),
+        ("phases", bundled.phases[-1], sinorus.phase_at),
+    ]:
+        covered = bundled.coverage_of(series)
+        assert latest.end is None
+        assert query(covered.end) is latest
+        with pytest.raises(sinorus.NoDataError, match=str(covered.end)):
+            query(covered.end + ONE_DAY)
 
 
 @pytest.mark.parametrize(
@@ -122,11 +136,26 @@ def test_integer_like_years_are_accepted():
 
 
 def test_filters_by_year_keep_records_under_way_that_year(bundled):
-    for year in range(1949, date.today().year + 1):
+    covered = bundled.coverage_of("exercises")
+    for year in range(covered.start.year, covered.end.year + 1):
         got = sinorus.exercises(year=year)
         expected = tuple(e for e in bundled.exercises if e.start.year <= year <= e.end.year)
         assert got == expected
         assert isinstance(got, sinorus.Exercises)
+
+
+@pytest.mark.parametrize("series", ["agreements", "exercises", "events"])
+def test_filters_outside_the_coverage_raise_instead_of_finding_nothing(bundled, series):
+    covered = bundled.coverage_of(series)
+    query = getattr(sinorus, series)
+    for outside in (covered.start.year - 1, covered.end.year + 1):
+        with pytest.raises(sinorus.NoDataError, match=f"the year {outside} is outside"):
+            query(year=outside)
+    with pytest.raises(sinorus.NoDataError, match=str(covered.end)):
+        query(since=covered.end + ONE_DAY)
+    with pytest.raises(sinorus.NoDataError, match=str(covered.start)):
+        query(until=covered.start - ONE_DAY)
+    assert query(since=covered.start, until=covered.end) == getattr(bundled, series)
 
 
 def test_filters_by_party_kind_and_person(bundled):

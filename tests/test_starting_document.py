@@ -44,7 +44,8 @@ def test_1949_founding_and_ties_with_the_soviet_union():
     relations = record("soviet-recognition-1949")
     assert relations.start.year == 1949
     assert relations.start.month == 10
-    assert sinorus.phase_at("1949-09-30") is None  # the phases begin on 1 October 1949
+    with pytest.raises(sinorus.NoDataError):  # the phases begin on 1 October 1949
+        sinorus.phase_at("1949-09-30")
     assert sinorus.phase_at("1949-10-01").id == "alliance"
 
 

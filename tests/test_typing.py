@@ -14,8 +14,9 @@ USER_CODE = textwrap.dedent(
     import sinorus
 
     level = sinorus.partnership_level_at("18 March 2014")
-    assert_type(level, sinorus.PartnershipLevel | None)
-    assert_type(sinorus.phase_at(date(1969, 3, 2)), sinorus.Phase | None)
+    assert_type(level, sinorus.PartnershipLevel)
+    assert_type(sinorus.phase_at(date(1969, 3, 2)), sinorus.Phase)
+    assert_type(sinorus.coverage_of("trade"), sinorus.Coverage | None)
     treaty = sinorus.agreements(kind="treaty")[0]
     assert_type(treaty.signed, date)
     assert_type(treaty.parties, tuple[str, ...])
@@ -36,9 +37,7 @@ def test_user_code_type_checks_strictly(tmp_path):
 
 def test_a_wrong_use_is_caught(tmp_path):
     script = tmp_path / "wrong.py"
-    script.write_text(
-        "import sinorus\nname: str = sinorus.partnership_level_at('2019-06-05').name\n"
-    )
+    script.write_text("import sinorus\nfirst_year = sinorus.coverage_of('trade').start.year\n")
     stdout, _, status = api.run(["--strict", "--no-incremental", str(script)])
     assert status == 1
     assert "union-attr" in stdout

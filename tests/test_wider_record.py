@@ -1,6 +1,8 @@
-"""The wider record: the partnership ladder from 1992 and the yearly trade series."""
+"""The wider record: the partnership ladder, the agreements, arms and trade series, meetings."""
 
 from __future__ import annotations
+
+from datetime import timedelta
 
 import pytest
 
@@ -10,12 +12,69 @@ import sinorus
 def test_the_level_in_force_in_1993_and_1995():
     assert sinorus.partnership_level_at("1993-06-01").name == "friendly countries"
     assert sinorus.partnership_level_at("1995-06-01").name == "constructive partnership"
-    assert sinorus.partnership_level_at("1992-12-17") is None
+    assert sinorus.partnership_level_at("1992-12-17").id == "russia-recognized-1991"
+
+
+def test_the_ladder_before_1992():
+    assert sinorus.partnership_level_at("1949-10-02").name == "diplomatic relations"
+    alliance = sinorus.partnership_level_at("1970-01-01")
+    assert alliance.name == "alliance"
+    assert alliance.adopted_by == "treaty-of-friendship-1950"
+    treaty = sinorus.load().get("treaty-of-friendship-1950")
+    assert alliance.end == treaty.ended - timedelta(days=1)
+    with pytest.raises(sinorus.NoDataError):
+        sinorus.partnership_level_at("1985-01-01")  # no designation held
+    assert sinorus.partnership_level_at("1989-05-16").id == "normalized-relations-1989"
+    assert sinorus.partnership_level_at("1991-12-27").id == "russia-recognized-1991"
+
+
+def test_restatements_point_at_agreements_signed_while_the_level_held():
+    data = sinorus.load()
+    restated = [level for level in data.partnership_levels if level.restated_by]
+    assert len(restated) >= 4
+    for level in restated:
+        for agreement_id in level.restated_by:
+            agreement = data.get(agreement_id)
+            assert isinstance(agreement, sinorus.Agreement)
+            assert level.start <= agreement.signed
+            assert level.end is None or agreement.signed <= level.end, agreement_id
+
+
+def test_the_post_soviet_designations_carry_their_chinese_wording():
+    for level in sinorus.load().partnership_levels:
+        if level.start.year >= 1992:
+            assert level.name_zh, level.id
+            assert all("\u4e00" <= ch <= "\u9fff" for ch in level.name_zh)
+
+
+def test_at_least_25_agreements_with_place_and_parties():
+    agreements = sinorus.agreements()
+    assert len(agreements) >= 25
+    for agreement in agreements:
+        assert agreement.place, agreement.id
+        assert {"China", "Soviet Union", "Russia"} & set(agreement.parties), agreement.id
+
+
+def test_arms_transfers_are_yearly_sipri_figures_within_their_coverage():
+    data = sinorus.load()
+    covered = data.coverage_of("arms_transfers")
+    years = [record.year for record in data.arms_transfers]
+    assert years == sorted(set(years))
+    assert covered.start.year == years[0] and covered.end.year == years[-1]
+    for record in data.arms_transfers:
+        assert record.supplier == ("Soviet Union" if record.year < 1992 else "Russia")
+        assert data.arms_transfer(record.year) is record
+    with pytest.raises(sinorus.NoDataError):
+        data.arms_transfer(1975)  # no entry in the source for the years of the split
 
 
 def test_the_ladder_in_order():
     names = [level.name for level in sinorus.load().partnership_levels]
     assert names == [
+        "diplomatic relations",
+        "alliance",
+        "normalized state-to-state relations",
+        "normal relations with the Russian Federation as the Soviet Union's successor",
         "friendly countries",
         "constructive partnership",
         "partnership of strategic coordination",

@@ -30,6 +30,8 @@ from .errors import DataError
 from .model import (
     Agreement,
     AgreementKind,
+    Alternative,
+    Coverage,
     Domain,
     Event,
     EventKind,
@@ -46,7 +48,9 @@ __all__ = ["DATA_FILE", "read_bundled"]
 DATA_FILE: Final = os.path.join(os.path.dirname(__file__), "data", "sinorus.json")
 
 _DATE_FIELDS: Final = frozenset({"start", "end", "signed", "in_force", "ended"})
-_TUPLE_FIELDS: Final = frozenset({"parties", "signatories", "aliases", "participants", "people"})
+_TUPLE_FIELDS: Final = frozenset(
+    {"parties", "signatories", "aliases", "participants", "people", "restated_by"}
+)
 _ENUMS: Final[dict[str, Any]] = {
     "precision": Precision,
     "domain": Domain,
@@ -66,6 +70,10 @@ def _quotes(raw: list[dict[str, Any]], table: dict[str, Source]) -> tuple[Quote,
     return tuple(_record(Quote, q, table) for q in raw)
 
 
+def _alternatives(raw: list[dict[str, Any]], table: dict[str, Source]) -> tuple[Alternative, ...]:
+    return tuple(_record(Alternative, a, table) for a in raw)
+
+
 @functools.cache
 def _spec(cls: type) -> tuple[tuple[str, Any, _Convert | None], ...]:
     """Each field of ``cls``: its name, its default (or NOTHING) and how to convert it."""
@@ -81,6 +89,8 @@ def _spec(cls: type) -> tuple[tuple[str, Any, _Convert | None], ...]:
             convert = _sources
         elif name == "quotes":
             convert = _quotes
+        elif name == "alternatives":
+            convert = _alternatives
         elif name == "kind" or name in _ENUMS:
             members = {m.value: m for m in (_KINDS[cls] if name == "kind" else _ENUMS[name])}
             convert = lambda value, _, members=members: members[value]  # noqa: E731
@@ -112,11 +122,14 @@ def read_bundled() -> Dataset:
             section: [_record(cls, raw, sources) for raw in document.get(section, ())]
             for section, cls in SECTIONS.items()
         }
+        coverage = [_record(Coverage, raw, sources) for raw in document.get("coverage", ())]
     except (KeyError, TypeError, ValueError) as error:
         if isinstance(error, DataError):
             raise DataError(error.problems, file=DATA_FILE) from None
         raise DataError(f"malformed bundled data: {error!r}", file=DATA_FILE) from None
-    return Dataset(**sections, data_version=document["data_version"], source=DATA_FILE)
+    return Dataset(
+        **sections, coverage=coverage, data_version=document["data_version"], source=DATA_FILE
+    )
 
 
 def _record(cls: type, raw: dict[str, Any], sources: dict[str, Source]) -> Any:

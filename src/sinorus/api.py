@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 __all__ = [
     "agreements",
     "converter",
+    "coverage_of",
     "events",
     "exercises",
     "frame",
@@ -79,6 +80,7 @@ trade_growth_factor = _BUNDLED.trade_growth_factor
 timeline = _BUNDLED.timeline
 state_at = _BUNDLED.state_at
 leaders_at = _BUNDLED.leaders_at
+coverage_of = _BUNDLED.coverage_of
 
 
 def agreements(

@@ -17,7 +17,7 @@ from typing import Any
 from . import __version__
 from .api import load
 from .dataset import Dataset
-from .errors import DataError, QueryError, SinorusError
+from .errors import DataError, NoDataError, QueryError, SinorusError
 from .validation import SECTIONS
 
 __all__ = ["main", "overview"]
@@ -28,21 +28,28 @@ def _span(start: date, end: date | None) -> str:
 
 
 def overview(dataset: Dataset, today: date, *, latest: int = 5) -> str:
-    """The text ``sinorus overview`` prints: phases, the level today, trade, latest records."""
+    """The text ``sinorus overview`` prints: phases, the level today, trade, latest records.
+
+    Past the end of the levels' coverage, the level shown is the one on its last day.
+    """
     lines = [f"sinorus {__version__} · China–Russia relations · data {dataset.data_version}", ""]
     lines.append("Phases")
     for phase in dataset.phases:
         lines.append(f"  {_span(phase.start, phase.end):27}  {phase.name}")
 
-    level = dataset.partnership_level_at(today)
-    lines += ["", f"Official partnership level on {today}"]
-    if level is None:
+    # the level today, or on the last day the data has been checked for
+    covered = dataset.coverage_of("partnership_levels")
+    day = min(today, covered.end) if covered is not None else today
+    lines += ["", f"Official partnership level on {day}"]
+    try:
+        level = dataset.partnership_level_at(day)
+    except NoDataError:
         lines.append("  (none in the data for this day)")
     else:
         lines.append(f"  {level.name} (since {level.start})")
         lines.append("  How it got there:")
         for step in dataset.partnership_levels:
-            if step.start <= today:
+            if step.start <= day:
                 lines.append(f"    {step.start}  {step.name}")
 
     years = [r.year for r in dataset.trade]

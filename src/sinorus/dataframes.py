@@ -1,8 +1,9 @@
 """pandas DataFrames of the records (the optional ``pandas`` extra).
 
 One row per record, one column per field: dates as ``datetime64``, kinds as
-categoricals, tuples of names as lists, and sources as two list columns
-(``sources``: titles, ``source_urls``: addresses).
+categoricals, tuples of names as lists, sources as two list columns
+(``sources``: titles, ``source_urls``: addresses), quotes as their texts and
+alternatives as ``"field: value"`` strings.
 
 >>> import sinorus
 >>> frame = sinorus.frame("exercises")
@@ -64,6 +65,8 @@ def to_frame(dataset: Dataset, kind: str) -> pd.DataFrame:
                 value = [s.title for s in value]
             elif field.name == "quotes":
                 value = [q.text for q in value]
+            elif field.name == "alternatives":
+                value = [f"{a.field}: {a.value}" for a in value]
             elif isinstance(value, enum.Enum):
                 value = value.value
             elif isinstance(value, tuple):

@@ -30,6 +30,8 @@ from .model import (
     Agreement,
     AgreementKind,
     ArmsComparison,
+    ArmsTransfer,
+    Coverage,
     Event,
     EventKind,
     Exercise,
@@ -49,7 +51,15 @@ __all__ = ["Agreements", "Dataset", "DatedRecord", "Events", "Exercises", "Recor
 
 #: Any record a dataset holds.
 Record: TypeAlias = (
-    Phase | PartnershipLevel | Agreement | Exercise | Event | TradeRecord | ArmsComparison | Leader
+    Phase
+    | PartnershipLevel
+    | Agreement
+    | Exercise
+    | Event
+    | TradeRecord
+    | ArmsComparison
+    | ArmsTransfer
+    | Leader
 )
 #: A record with a ``start`` date, as :meth:`Dataset.timeline` returns them.
 DatedRecord: TypeAlias = Phase | PartnershipLevel | Agreement | Exercise | Event | Leader
@@ -65,9 +75,16 @@ def _last_day(record: DatedRecord) -> date:
 
 
 def _overlapping(
-    records: Iterable[_R], since: DateLike | None, until: DateLike | None, year: int | None
+    records: Iterable[_R],
+    since: DateLike | None,
+    until: DateLike | None,
+    year: int | None,
+    covered: Coverage | None = None,
 ) -> Iterable[_R]:
-    """Records whose days overlap the range [since, until] (and the calendar ``year``)."""
+    """Records whose days overlap the range [since, until] (and the calendar ``year``).
+
+    A range with no day in the ``covered`` span raises :class:`NoDataError`.
+    """
     low = to_date(since) if since is not None else None
     high = to_date(until) if until is not None else None
     if year is not None:
@@ -79,9 +96,23 @@ def _overlapping(
         high = min(high, date(year, 12, 31)) if high else date(year, 12, 31)
     if low is not None and high is not None and high < low:
         raise QueryError(f"the range is empty: until ({high}) is before since ({low})")
+    if covered is not None and (
+        (high is not None and high < covered.start) or (low is not None and low > covered.end)
+    ):
+        asked = f"the year {year}" if year is not None else f"{low or '…'} to {high or '…'}"
+        raise NoDataError(f"{asked} is outside the data's coverage: {_covering(covered)}")
+    return _within(records, low, high)
+
+
+def _within(records: Iterable[_R], low: date | None, high: date | None) -> Iterable[_R]:
     for record in records:
         if (high is None or record.start <= high) and (low is None or _last_day(record) >= low):
             yield record
+
+
+def _covering(covered: Coverage) -> str:
+    series = covered.series.replace("_", " ")
+    return f"the {series} cover {covered.start} to {covered.end}"
 
 
 def _matches(wanted: str | None, names: Sequence[str]) -> bool:
@@ -104,9 +135,25 @@ def _kind(value: Any, enum: type[AgreementKind] | type[EventKind]) -> Any:
 
 
 class _Records(tuple[_R, ...]):
-    """A tuple of records in chronological order that can also be called to filter itself."""
+    """A tuple of records in chronological order that can also be called to filter itself.
 
-    __slots__ = ()
+    It carries its series' :class:`Coverage` (if declared), so that a filter
+    asking about days outside it raises; like the records, it is read-only.
+    """
+
+    covered: Coverage | None = None
+
+    def __new__(cls, records: Iterable[_R] = (), covered: Coverage | None = None) -> Self:
+        self = super().__new__(cls, records)
+        if covered is not None:
+            object.__setattr__(self, "covered", covered)
+        return self
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"{type(self).__name__} is read-only")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"{type(self).__name__} is read-only")
 
     def _select(
         self,
@@ -115,7 +162,8 @@ class _Records(tuple[_R, ...]):
         until: DateLike | None,
         year: int | None,
     ) -> Self:
-        return type(self)(r for r in _overlapping(self, since, until, year) if keep(r))
+        selected = _overlapping(self, since, until, year, self.covered)
+        return type(self)((r for r in selected if keep(r)), self.covered)
 
 
 @final
@@ -126,8 +174,6 @@ class Agreements(_Records[Agreement]):
     >>> [a.id for a in sinorus.load().agreements(year=1996, party="Kazakhstan")]
     ['shanghai-cbm-agreement-1996']
     """
-
-    __slots__ = ()
 
     def __call__(
         self,
@@ -156,8 +202,6 @@ class Exercises(_Records[Exercise]):
     >>> sinorus.load().exercises(year=2005)[0].name
     'Peace Mission 2005'
     """
-
-    __slots__ = ()
 
     def __call__(
         self,
@@ -189,8 +233,6 @@ class Events(_Records[Event]):
     ['zhenbao-island-clash-1969']
     """
 
-    __slots__ = ()
-
     def __call__(
         self,
         *,
@@ -211,12 +253,13 @@ class Events(_Records[Event]):
 
 
 def _interval_index(
-    records: Sequence[_R],
+    records: Sequence[_R], covered: Coverage | None
 ) -> tuple[list[date], list[_R | None]]:
     """Boundaries and what holds from each one, so a lookup is one ``bisect_right``.
 
     ``values[i]`` holds on days from ``keys[i - 1]`` up to the day before
-    ``keys[i]``; gaps and the time before the first record map to None.
+    ``keys[i]``; gaps, the time before the first record and the days outside
+    the ``covered`` span map to None.
     """
     keys: list[date] = []
     values: list[_R | None] = [None]
@@ -233,7 +276,36 @@ def _interval_index(
         if last_end is not None:
             keys.append(last_end + _ONE_DAY)
             values.append(None)
+    if covered is not None:
+        first = bisect_right(keys, covered.start)
+        keys, values = [covered.start, *keys[first:]], [None, *values[first:]]
+        last = bisect_right(keys, covered.end)
+        keys, values = [*keys[:last], covered.end + _ONE_DAY], [*values[: last + 1], None]
     return keys, values
+
+
+_SERIES = tuple(SECTIONS)
+
+
+def _merged_coverage(mine: dict[str, Coverage], theirs: dict[str, Coverage]) -> list[Coverage]:
+    merged = dict(mine)
+    for series, span in theirs.items():
+        have = merged.get(series)
+        if have is None:
+            merged[series] = span
+            continue
+        merged[series] = Coverage(
+            series=series,
+            start=min(have.start, span.start),
+            end=max(have.end, span.end),
+            complete=have.complete and span.complete,
+            notes="\n\n".join(n for n in (have.notes, span.notes) if n),
+        )
+    return list(merged.values())
+
+
+def _series_order(span: Coverage) -> int:
+    return _SERIES.index(span.series)
 
 
 def _years(years: Iterable[int]) -> str:
@@ -260,7 +332,9 @@ class Dataset:
     __slots__ = (
         "_agreements",
         "_arms",
+        "_arms_by_year",
         "_by_id",
+        "_coverage",
         "_data_version",
         "_events",
         "_exercises",
@@ -287,7 +361,9 @@ class Dataset:
         events: Iterable[Event] = (),
         trade: Iterable[TradeRecord] = (),
         arms: Iterable[ArmsComparison] = (),
+        arms_transfers: Iterable[ArmsTransfer] = (),
         leaders: Iterable[Leader] = (),
+        coverage: Iterable[Coverage] = (),
         data_version: str | None = None,
         source: str | None = None,
     ) -> None:
@@ -299,11 +375,15 @@ class Dataset:
             "events": tuple(events),
             "trade": tuple(trade),
             "arms": tuple(arms),
+            "arms_transfers": tuple(arms_transfers),
             "leaders": tuple(leaders),
         }
-        problems = find_problems(sections)
+        spans = tuple(coverage)
+        problems = find_problems(sections, spans)
         if problems:
             raise DataError(problems, file=source)
+        self._coverage = {span.series: span for span in sorted(spans, key=_series_order)}
+        covered = self._coverage.get
 
         def chronological(records: tuple[Any, ...]) -> list[Any]:
             return sorted(records, key=_by_start)
@@ -312,9 +392,9 @@ class Dataset:
         self._levels: tuple[PartnershipLevel, ...] = tuple(
             chronological(sections["partnership_levels"])
         )
-        self._agreements = Agreements(chronological(sections["agreements"]))
-        self._exercises = Exercises(chronological(sections["exercises"]))
-        self._events = Events(chronological(sections["events"]))
+        self._agreements = Agreements(chronological(sections["agreements"]), covered("agreements"))
+        self._exercises = Exercises(chronological(sections["exercises"]), covered("exercises"))
+        self._events = Events(chronological(sections["events"]), covered("events"))
         self._trade: tuple[TradeRecord, ...] = tuple(
             sorted(sections["trade"], key=lambda r: r.year)
         )
@@ -325,9 +405,14 @@ class Dataset:
         self._data_version = data_version
         self._source = source
         self._by_id: dict[str, Record] = {r.id: r for rs in sections.values() for r in rs}
-        self._phase_keys, self._phase_values = _interval_index(self._phases)
-        self._level_keys, self._level_values = _interval_index(self._levels)
+        self._phase_keys, self._phase_values = _interval_index(self._phases, covered("phases"))
+        self._level_keys, self._level_values = _interval_index(
+            self._levels, covered("partnership_levels")
+        )
         self._volume_by_year = {r.year: r.total_usd_bn for r in self._trade}
+        self._arms_by_year: dict[int, ArmsTransfer] = {
+            r.year: r for r in sorted(sections["arms_transfers"], key=lambda r: r.year)
+        }
         self._loader: Callable[[], Dataset] | None = None
 
     @classmethod
@@ -384,6 +469,32 @@ class Dataset:
         return self._arms
 
     @property
+    def arms_transfers(self) -> tuple[ArmsTransfer, ...]:
+        """Yearly deliveries of major arms to China (SIPRI trend-indicator values), by year."""
+        return tuple(self._arms_by_year.values())
+
+    def arms_transfer(self, year: int) -> ArmsTransfer:
+        """The arms delivered to China in ``year``, from the Soviet Union or Russia.
+
+        Raises :class:`NoDataError` (saying which years exist) for a year the data lacks.
+
+        >>> import sinorus
+        >>> transfer = sinorus.load().arms_transfer(2005)
+        >>> transfer.supplier, transfer.tiv_millions
+        ('Russia', 3077.0)
+        """
+        try:
+            return self._arms_by_year[year]
+        except (KeyError, TypeError):
+            if isinstance(year, bool) or not isinstance(year, SupportsIndex):
+                raise QueryError(
+                    f"a year must be an int, got {type(year).__name__}: {year!r}"
+                ) from None
+            raise NoDataError(
+                f"no arms transfer figure for {year}; the data has {_years(self._arms_by_year)}"
+            ) from None
+
+    @property
     def leaders(self) -> tuple[Leader, ...]:
         """Terms of the leaders of China, the Soviet Union and Russia, oldest first."""
         return self._leaders
@@ -396,11 +507,34 @@ class Dataset:
         ['Mikhail Gorbachev', 'Zhao Ziyang']
         """
         day = to_date(when)
+        covered = self._coverage.get("leaders")
+        if covered is not None and not covered.start <= day <= covered.end:
+            raise NoDataError(f"no leaders on {day}: {_covering(covered)}")
         return tuple(
             leader
             for leader in self._leaders
             if leader.start <= day and (leader.end is None or day <= leader.end)
         )
+
+    @property
+    def coverage(self) -> tuple[Coverage, ...]:
+        """The declared span of each series that has one, in the order of the file format.
+
+        >>> import sinorus
+        >>> trade = sinorus.load().coverage_of("trade")
+        >>> trade.start.year, trade.end.year, trade.complete
+        (1992, 2024, True)
+        """
+        return tuple(self._coverage.values())
+
+    def coverage_of(self, series: str) -> Coverage | None:
+        """The declared span of one series (``"trade"``, ``"exercises"``, …), None if undeclared.
+
+        An unknown series name raises :class:`QueryError`.
+        """
+        if series not in SECTIONS:
+            raise QueryError(f"unknown series {series!r}; expected one of {', '.join(SECTIONS)}")
+        return self._coverage.get(series)
 
     @property
     def data_version(self) -> str | None:
@@ -438,7 +572,9 @@ class Dataset:
         ``"error"`` (the default) raises :class:`DataError` naming every
         clashing id, ``"replace"`` keeps ``other``'s record, ``"keep"`` keeps
         this dataset's. The result is checked like any dataset, so phases or
-        levels that overlap across the two are refused.
+        levels that overlap across the two are refused. A series declared in
+        both covers the span from the earlier start to the later end, and is
+        complete only if both are.
 
         >>> import sinorus
         >>> mine = sinorus.Dataset(trade=[])
@@ -465,12 +601,19 @@ class Dataset:
             for section in SECTIONS
         }
         versions = [v for v in (self._data_version, other._data_version) if v]
-        return Dataset(**sections, data_version="+".join(versions) or None, source=other._source)
+        return Dataset(
+            **sections,
+            coverage=_merged_coverage(self._coverage, other._coverage),
+            data_version="+".join(versions) or None,
+            source=other._source,
+        )
 
     # --- point-in-time queries -----------------------------------------------
 
-    def phase_at(self, when: DateLike) -> Phase | None:
-        """The phase on that day, or None outside the phases' span.
+    def phase_at(self, when: DateLike) -> Phase:
+        """The phase on that day.
+
+        Raises :class:`NoDataError` for a day outside the phases' coverage.
 
         >>> import sinorus
         >>> sinorus.load().phase_at("2 March 1969").id
@@ -478,16 +621,39 @@ class Dataset:
         """
         if type(when) is not date:
             when = to_date(when)
-        return self._phase_values[bisect_right(self._phase_keys, when)]
+        phase = self._phase_values[bisect_right(self._phase_keys, when)]
+        if phase is None:
+            raise self._no_record("phases", "phase", when)
+        return phase
 
-    def partnership_level_at(self, when: DateLike) -> PartnershipLevel | None:
+    def partnership_level_at(self, when: DateLike) -> PartnershipLevel:
         """The official designation in force on that day (a change counts from its own date).
 
-        None before the first designation the data holds or in a gap between two.
+        Raises :class:`NoDataError` for a day outside the levels' coverage, or
+        in a gap between two levels of a dataset that has one.
+
+        >>> import sinorus
+        >>> sinorus.load().partnership_level_at("1995-06-01").name
+        'constructive partnership'
         """
         if type(when) is not date:
             when = to_date(when)
-        return self._level_values[bisect_right(self._level_keys, when)]
+        level = self._level_values[bisect_right(self._level_keys, when)]
+        if level is None:
+            raise self._no_record("partnership_levels", "partnership level", when)
+        return level
+
+    def _no_record(self, series: str, what: str, day: date) -> NoDataError:
+        covered = self._coverage.get(series)
+        if covered is not None and not covered.start <= day <= covered.end:
+            return NoDataError(f"no {what} on {day}: {_covering(covered)}")
+        records: tuple[Phase | PartnershipLevel, ...] = getattr(self, series)
+        if not records:
+            return NoDataError(f"no {what} on {day}: the dataset has no {series}")
+        if day < records[0].start:
+            return NoDataError(f"no {what} on {day}: the first begins on {records[0].start}")
+        before = [r for r in records if r.start <= day][-1]
+        return NoDataError(f"no {what} on {day}: {before.id!r} ended on {before.end}")
 
     def state_at(self, when: DateLike) -> Snapshot:
         """What held on that day: phase, level, agreements in force, trade, exercises so far.
@@ -553,7 +719,8 @@ class Dataset:
         >>> import sinorus
         >>> [r.id for r in sinorus.load().timeline("1989-05-15", "1989-05-31")]
         ['detente', 'gorbachev-general-secretary-1985', 'zhao-ziyang-general-secretary-1987',
-         'sino-soviet-summit-1989', 'normalized-relations']
+         'sino-soviet-summit-1989', 'normalized-relations', 'normalized-relations-1989',
+         'sino-soviet-joint-communique-1989']
         """
         merged: list[DatedRecord] = [
             *self._phases,

@@ -7,14 +7,17 @@ The file format (``schema_version`` 1) is a JSON object::
       "data_version": "2026.11.28",          (optional)
       "sources": {"key": {"title": ..., "url": ..., "publisher": ...}, ...},
       "phases": [...], "partnership_levels": [...], "agreements": [...],
-      "exercises": [...], "events": [...], "trade": [...], "arms": [...]
+      "exercises": [...], "events": [...], "trade": [...], "arms": [...],
+      "leaders": [...],
+      "coverage": [{"series": "trade", "start": ..., "end": ..., "complete": true}, ...]
     }
 
 Each section is a list of records whose keys are the fields of the matching
 class in :mod:`sinorus.model`; dates are ISO strings (``"2001-07-16"``),
 enums their values (``"joint statement"``). A record's ``sources`` (and a
 quote's) lists keys of the top-level ``sources`` table or inline source
-objects. Every section and the table may be left out.
+objects, as do the ``sources`` of its quotes and alternatives. Every section,
+the table and the coverage may be left out.
 
 Reading checks everything and reports every problem at once, each with its
 place in the file (``$.exercises[3].start``); a file with any problem
@@ -36,7 +39,15 @@ from cattrs.gen import make_dict_structure_fn
 
 from .dataset import Dataset
 from .errors import DataError, QueryError
-from .model import AgreementKind, Domain, EventKind, ExerciseFormat, Precision, Source
+from .model import (
+    AgreementKind,
+    Coverage,
+    Domain,
+    EventKind,
+    ExerciseFormat,
+    Precision,
+    Source,
+)
 from .validation import SECTIONS, find_problems
 
 __all__ = ["SCHEMA_VERSION", "converter", "parse", "read", "to_document", "write"]
@@ -44,7 +55,9 @@ __all__ = ["SCHEMA_VERSION", "converter", "parse", "read", "to_document", "write
 #: The version of the file format this library reads and writes.
 SCHEMA_VERSION: Final = 1
 
-_TOP_LEVEL: Final = frozenset({"schema_version", "data_version", "sources", *SECTIONS})
+_TOP_LEVEL: Final = frozenset({"schema_version", "data_version", "sources", "coverage", *SECTIONS})
+# Fields of a record that hold nested objects with sources of their own.
+_NESTED: Final = ("quotes", "alternatives")
 
 
 @functools.cache
@@ -170,12 +183,14 @@ def to_document(dataset: Dataset) -> dict[str, Any]:
         for record in getattr(dataset, section):
             raw = conv.unstructure(record)
             raw["sources"] = [key_of(s) for s in record.sources]
-            for quote, raw_quote in zip(
-                getattr(record, "quotes", ()), raw.get("quotes", ()), strict=True
-            ):
-                raw_quote["sources"] = [key_of(s) for s in quote.sources]
+            for nested in _NESTED:
+                for item, raw_item in zip(
+                    getattr(record, nested, ()), raw.get(nested, ()), strict=True
+                ):
+                    raw_item["sources"] = [key_of(s) for s in item.sources]
             records.append(raw)
         document[section] = records
+    document["coverage"] = [conv.unstructure(span) for span in dataset.coverage]
     return document
 
 
@@ -276,7 +291,7 @@ def _parse(raw: bytes | str, name: str) -> Dataset:
     return Dataset(**sections, data_version=data_version, source=name)
 
 
-def _structure(document: Any, name: str) -> tuple[dict[str, list[Any]], str | None]:
+def _structure(document: Any, name: str) -> tuple[dict[str, Any], str | None]:
     if not isinstance(document, dict):
         raise DataError(f"$: expected a JSON object, got {type(document).__name__}", file=name)
     problems: list[str] = []
@@ -295,12 +310,32 @@ def _structure(document: Any, name: str) -> tuple[dict[str, list[Any]], str | No
         problems.append(f"$.sources: expected an object, got {type(table).__name__}")
         table = {}
     sections = _records(document, table, problems)
+    coverage = _coverage(document.get("coverage", []), problems)
     if problems:
         # Report what the records that did build show across records too (a
         # duplicate id, an overlap), so that one pass finds every problem.
-        problems += find_problems(sections)
+        problems += find_problems(sections, coverage)
         raise DataError(problems, file=name)
-    return sections, data_version
+    return {**sections, "coverage": coverage}, data_version
+
+
+def _coverage(raw: Any, problems: list[str]) -> list[Coverage]:
+    """The declared coverage of each series, or the problems that stop it."""
+    if not isinstance(raw, list):
+        problems.append(f"$.coverage: expected a list, got {type(raw).__name__}")
+        return []
+    built = []
+    conv = converter()
+    for index, span in enumerate(raw):
+        try:
+            built.append(conv.structure(span, Coverage))
+        except Exception as error:  # reported with its place, like a record's
+            for line in cattrs.transform_error(
+                error, path=f"$.coverage[{index}]", format_exception=_describe
+            ):
+                message, _, at = line.rpartition(" @ ")
+                problems.append(f"{at}: {message}" if message else line)
+    return built
 
 
 def _records(
@@ -320,7 +355,7 @@ def _records(
         for index, record in enumerate(records):
             # The usual record: a JSON object whose sources are all keys of the table.
             # (The document is this module's own, parsed from the file, so it may change.)
-            if type(record) is dict and "quotes" not in record:
+            if type(record) is dict and "quotes" not in record and "alternatives" not in record:
                 refs = record.get("sources")
                 if type(refs) is list:
                     try:
@@ -382,7 +417,7 @@ def _inline_sources(
     """The record with source keys replaced by the table's sources."""
     resolved = dict(record)
     refs = record.get("sources")
-    if type(refs) is list and "quotes" not in record:
+    if type(refs) is list and "quotes" not in record and "alternatives" not in record:
         try:  # the common case: every entry a key of the table
             resolved["sources"] = [table[key] for key in refs]
             return resolved
@@ -392,19 +427,24 @@ def _inline_sources(
         resolved["sources"] = _resolve(
             resolved["sources"], table, broken, f"{where}.sources", problems
         )
-    quotes = resolved.get("quotes")
-    if isinstance(quotes, list):
-        resolved["quotes"] = [
-            {
-                **q,
-                "sources": _resolve(
-                    q["sources"], table, broken, f"{where}.quotes[{i}].sources", problems
-                ),
-            }
-            if isinstance(q, dict) and "sources" in q
-            else q
-            for i, q in enumerate(quotes)
-        ]
+    for nested in _NESTED:
+        items = resolved.get(nested)
+        if isinstance(items, list):
+            resolved[nested] = [
+                {
+                    **item,
+                    "sources": _resolve(
+                        item["sources"],
+                        table,
+                        broken,
+                        f"{where}.{nested}[{i}].sources",
+                        problems,
+                    ),
+                }
+                if isinstance(item, dict) and "sources" in item
+                else item
+                for i, item in enumerate(items)
+            ]
     return resolved
 
 

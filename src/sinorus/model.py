@@ -1,7 +1,9 @@
 """The domain: frozen attrs records and the enums that classify them.
 
 Every record has a stable ``id``, a ``name``, at least one :class:`Source`
-and free-text ``notes`` (where sources disagree, the notes say so). Dated
+and free-text ``notes``. Where sources disagree, the values a record does not
+use are kept in its ``alternatives`` (each an :class:`Alternative` with its
+own sources) and the notes say why the record's value was chosen. Dated
 records carry a :class:`Precision`: a date known only to the month is stored
 as the first day of that month with ``Precision.MONTH``, never as an
 invented day. Interval ends (``end``) are inclusive: the last day on which
@@ -32,7 +34,10 @@ __all__ = [
     "MIN_YEAR",
     "Agreement",
     "AgreementKind",
+    "Alternative",
     "ArmsComparison",
+    "ArmsTransfer",
+    "Coverage",
     "Domain",
     "Event",
     "EventKind",
@@ -345,6 +350,43 @@ _strings = _tuple_of(str)
 
 @final
 @attrs.frozen(kw_only=True, repr=False, eq=False, weakref_slot=False)
+class Alternative(_Record):
+    """A value some source gives for a record's ``field`` that the record does not use.
+
+    ``value`` is written as the field is in a data file (an ISO date, a
+    number, a name); the record's ``notes`` say why its own value was chosen.
+
+    >>> src = Source(title="Peace Mission 2005", url="https://en.wikipedia.org/wiki/Peace_Mission_2005")
+    >>> Alternative(field="start", value="2005-08-19", sources=(src,)).value
+    '2005-08-19'
+    """
+
+    field: str = attrs.field(validator=_text)
+    value: str = attrs.field(validator=_text)
+    sources: tuple[Source, ...] = attrs.field(validator=_sources)
+    notes: str = attrs.field(default="", validator=_notes)
+
+
+_alternatives = _tuple_of(Alternative)
+
+
+def _check_alternatives(record: Any) -> None:
+    """Each alternative must name a field the record has (other than the bookkeeping ones)."""
+    names = attrs.fields_dict(type(record))
+    for i, alternative in enumerate(record.alternatives):
+        if alternative.field not in names or alternative.field in _NOT_ALTERNATIVES:
+            raise _fail(
+                record,
+                names["alternatives"],
+                f"item {i} names field {alternative.field!r}, which cannot have alternatives",
+            )
+
+
+_NOT_ALTERNATIVES: Final = frozenset({"id", "sources", "notes", "alternatives", "quotes"})
+
+
+@final
+@attrs.frozen(kw_only=True, repr=False, eq=False, weakref_slot=False)
 class Phase(_Record):
     """A period of the relationship, from ``start`` to ``end`` (inclusive).
 
@@ -371,23 +413,32 @@ class PartnershipLevel(_Record):
     """An official designation of the relationship, in force from ``start``.
 
     ``name`` is the official English wording; ``aliases`` holds other
-    renderings (including the starting document's). ``adopted_by`` is the id
-    of the :class:`Agreement` that announced it, where there is one.
+    renderings (including the starting document's), ``name_zh`` and
+    ``name_ru`` the Chinese and Russian wording where a source gives them.
+    ``adopted_by`` is the id of the :class:`Agreement` that announced it,
+    where there is one; ``restated_by`` the ids of later agreements that
+    restated or deepened it without changing it.
     """
 
     id: str = attrs.field(validator=_slug)
     name: str = attrs.field(validator=_text)
+    name_zh: str | None = attrs.field(default=None, validator=_optional_text)
+    name_ru: str | None = attrs.field(default=None, validator=_optional_text)
     start: date = attrs.field(validator=_day)
     end: date | None = attrs.field(validator=_optional_day)
     precision: Precision = attrs.field(default=Precision.DAY, validator=_member_of(Precision))
     aliases: tuple[str, ...] = attrs.field(default=(), validator=_strings)
     adopted_by: str | None = attrs.field(default=None, validator=_optional_text)
+    restated_by: tuple[str, ...] = attrs.field(default=(), validator=_strings)
     summary: str = attrs.field(default="", validator=_notes)
     quotes: tuple[Quote, ...] = attrs.field(default=(), validator=_quotes)
     sources: tuple[Source, ...] = attrs.field(validator=_sources)
     notes: str = attrs.field(default="", validator=_notes)
+    alternatives: tuple[Alternative, ...] = attrs.field(default=(), validator=_alternatives)
 
     def __attrs_post_init__(self) -> None:
+        if self.alternatives:
+            _check_alternatives(self)
         _check_dates(self, "start", "end")
 
 
@@ -402,6 +453,8 @@ class Agreement(_Record):
 
     id: str = attrs.field(validator=_slug)
     name: str = attrs.field(validator=_text)
+    name_zh: str | None = attrs.field(default=None, validator=_optional_text)
+    name_ru: str | None = attrs.field(default=None, validator=_optional_text)
     signed: date = attrs.field(validator=_day)
     precision: Precision = attrs.field(default=Precision.DAY, validator=_member_of(Precision))
     kind: AgreementKind = attrs.field(validator=_member_of(AgreementKind))
@@ -415,8 +468,11 @@ class Agreement(_Record):
     quotes: tuple[Quote, ...] = attrs.field(default=(), validator=_quotes)
     sources: tuple[Source, ...] = attrs.field(validator=_sources)
     notes: str = attrs.field(default="", validator=_notes)
+    alternatives: tuple[Alternative, ...] = attrs.field(default=(), validator=_alternatives)
 
     def __attrs_post_init__(self) -> None:
+        if self.alternatives:
+            _check_alternatives(self)
         _check_dates(self, "signed", None)
         fields = attrs.fields_dict(Agreement)
         if self.in_force is not None and self.in_force < self.signed:
@@ -439,6 +495,8 @@ class Exercise(_Record):
 
     id: str = attrs.field(validator=_slug)
     name: str = attrs.field(validator=_text)
+    name_zh: str | None = attrs.field(default=None, validator=_optional_text)
+    name_ru: str | None = attrs.field(default=None, validator=_optional_text)
     start: date = attrs.field(validator=_day)
     end: date = attrs.field(validator=_day)
     precision: Precision = attrs.field(default=Precision.DAY, validator=_member_of(Precision))
@@ -452,8 +510,11 @@ class Exercise(_Record):
     summary: str = attrs.field(default="", validator=_notes)
     sources: tuple[Source, ...] = attrs.field(validator=_sources)
     notes: str = attrs.field(default="", validator=_notes)
+    alternatives: tuple[Alternative, ...] = attrs.field(default=(), validator=_alternatives)
 
     def __attrs_post_init__(self) -> None:
+        if self.alternatives:
+            _check_alternatives(self)
         _check_dates(self, "start", "end")
 
 
@@ -468,6 +529,8 @@ class Event(_Record):
 
     id: str = attrs.field(validator=_slug)
     name: str = attrs.field(validator=_text)
+    name_zh: str | None = attrs.field(default=None, validator=_optional_text)
+    name_ru: str | None = attrs.field(default=None, validator=_optional_text)
     start: date = attrs.field(validator=_day)
     end: date | None = attrs.field(default=None, validator=_optional_day)
     precision: Precision = attrs.field(default=Precision.DAY, validator=_member_of(Precision))
@@ -478,8 +541,11 @@ class Event(_Record):
     quotes: tuple[Quote, ...] = attrs.field(default=(), validator=_quotes)
     sources: tuple[Source, ...] = attrs.field(validator=_sources)
     notes: str = attrs.field(default="", validator=_notes)
+    alternatives: tuple[Alternative, ...] = attrs.field(default=(), validator=_alternatives)
 
     def __attrs_post_init__(self) -> None:
+        if self.alternatives:
+            _check_alternatives(self)
         _check_dates(self, "start", "end")
 
 
@@ -502,8 +568,11 @@ class Leader(_Record):
     precision: Precision = attrs.field(default=Precision.DAY, validator=_member_of(Precision))
     sources: tuple[Source, ...] = attrs.field(validator=_sources)
     notes: str = attrs.field(default="", validator=_notes)
+    alternatives: tuple[Alternative, ...] = attrs.field(default=(), validator=_alternatives)
 
     def __attrs_post_init__(self) -> None:
+        if self.alternatives:
+            _check_alternatives(self)
         _check_dates(self, "start", "end")
 
 
@@ -524,6 +593,11 @@ class TradeRecord(_Record):
     imports_usd_bn: float | None = attrs.field(default=None, validator=_optional_amount)
     sources: tuple[Source, ...] = attrs.field(validator=_sources)
     notes: str = attrs.field(default="", validator=_notes)
+    alternatives: tuple[Alternative, ...] = attrs.field(default=(), validator=_alternatives)
+
+    def __attrs_post_init__(self) -> None:
+        if self.alternatives:
+            _check_alternatives(self)
 
 
 @final
@@ -544,11 +618,76 @@ class ArmsComparison(_Record):
     summary: str = attrs.field(default="", validator=_notes)
     sources: tuple[Source, ...] = attrs.field(validator=_sources)
     notes: str = attrs.field(default="", validator=_notes)
+    alternatives: tuple[Alternative, ...] = attrs.field(default=(), validator=_alternatives)
 
     def __attrs_post_init__(self) -> None:
+        if self.alternatives:
+            _check_alternatives(self)
         if self.end_year < self.start_year:
             raise _fail(
                 self,
                 attrs.fields_dict(ArmsComparison)["end_year"],
                 f"{self.end_year} is before start_year {self.start_year}",
+            )
+
+
+@final
+@attrs.frozen(kw_only=True, repr=False, eq=False, weakref_slot=False)
+class ArmsTransfer(_Record):
+    """Major arms ``supplier`` delivered to ``recipient`` in one year, in SIPRI's measure.
+
+    ``tiv_millions`` is in millions of SIPRI trend-indicator values (TIV): a
+    measure of the military capability transferred, priced from known unit
+    production costs, not what was paid. SIPRI revises past years with
+    each release; ``notes`` say which release the figure comes from.
+    """
+
+    id: str = attrs.field(validator=_slug)
+    name: str = attrs.field(validator=_text)
+    year: int = attrs.field(validator=_year)
+    supplier: str = attrs.field(validator=_text)
+    recipient: str = attrs.field(validator=_text)
+    tiv_millions: float = attrs.field(validator=_amount)
+    sources: tuple[Source, ...] = attrs.field(validator=_sources)
+    notes: str = attrs.field(default="", validator=_notes)
+    alternatives: tuple[Alternative, ...] = attrs.field(default=(), validator=_alternatives)
+
+    def __attrs_post_init__(self) -> None:
+        if self.alternatives:
+            _check_alternatives(self)
+
+
+def _flag(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is not bool:
+        raise _fail(instance, attribute, f"must be true or false, got {type(value).__name__}")
+
+
+@final
+@attrs.frozen(kw_only=True, repr=False, eq=False, weakref_slot=False)
+class Coverage(_Record):
+    """The days one ``series`` (a section such as ``"trade"``) has been checked for.
+
+    Queries about a day or year outside ``start`` to ``end`` (inclusive)
+    raise :class:`~sinorus.NoDataError` instead of answering from missing
+    data. ``complete`` is True when the series means to hold every record of
+    its kind in the span, False when it is a selection; ``notes`` say which.
+
+    >>> from datetime import date
+    >>> Coverage(series="trade", start=date(1992, 1, 1), end=date(2024, 12, 31),
+    ...          complete=True).end.year
+    2024
+    """
+
+    series: str = attrs.field(validator=_text)
+    start: date = attrs.field(validator=_day)
+    end: date = attrs.field(validator=_day)
+    complete: bool = attrs.field(validator=_flag)
+    notes: str = attrs.field(default="", validator=_notes)
+
+    def __attrs_post_init__(self) -> None:
+        if self.end < self.start:
+            raise _fail(
+                self,
+                attrs.fields_dict(Coverage)["end"],
+                f"{self.end} is before start {self.start}",
             )

@@ -21,7 +21,7 @@ from typing import Any
 import attrs
 
 from .io import SCHEMA_VERSION
-from .model import Quote, Source
+from .model import Alternative, Coverage, Quote, Source
 from .validation import SECTIONS
 
 __all__ = ["json_schema"]
@@ -43,6 +43,8 @@ def _schema(kind: Any, field: str) -> dict[str, Any]:
         return {"type": "null"}
     if kind is str:
         return {"type": "string"}
+    if kind is bool:
+        return {"type": "boolean"}
     if kind is int:
         return {"type": "integer"}
     if kind is float:
@@ -76,7 +78,8 @@ def _record_schema(cls: type) -> dict[str, Any]:
 
 def json_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a sinorus data file."""
-    definitions = {cls.__name__: _record_schema(cls) for cls in (Source, Quote, *SECTIONS.values())}
+    classes = (Source, Quote, Alternative, Coverage, *SECTIONS.values())
+    definitions = {cls.__name__: _record_schema(cls) for cls in classes}
     properties: dict[str, Any] = {
         "schema_version": {"const": SCHEMA_VERSION},
         "data_version": {"type": "string"},
@@ -84,6 +87,7 @@ def json_schema() -> dict[str, Any]:
     }
     for section, cls in SECTIONS.items():
         properties[section] = {"type": "array", "items": {"$ref": f"#/$defs/{cls.__name__}"}}
+    properties["coverage"] = {"type": "array", "items": {"$ref": "#/$defs/Coverage"}}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "sinorus data file",
@@ -93,3 +97,13 @@ def json_schema() -> dict[str, Any]:
         "additionalProperties": False,
         "$defs": definitions,
     }
+
+
+if __name__ == "__main__":  # python -m sinorus.schema rewrites the shipped file
+    import json
+    import os
+
+    path = os.path.join(os.path.dirname(__file__), "data", "schema.json")
+    with open(path, "w", encoding="utf-8") as file:
+        file.write(json.dumps(json_schema(), ensure_ascii=False, indent=1) + "\n")
+    print(f"wrote {path}")

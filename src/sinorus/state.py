@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Final, final
 
 import attrs
 
+from .errors import NoDataError
 from .model import (
     Agreement,
     AgreementKind,
@@ -45,7 +46,9 @@ class Snapshot:
     that is unknown, signing) until the day before ``ended``.
     ``latest_trade`` is the last full year before ``day`` that has a figure;
     ``exercises_so_far`` every exercise begun by ``day``; ``leaders`` the
-    leaders in office that day.
+    leaders in office that day. ``partnership_level`` is None on a day no
+    designation held. A day outside the phases' coverage raises
+    :class:`~sinorus.NoDataError`.
 
     >>> import sinorus
     >>> snap = sinorus.state_at("2005-09-01")
@@ -54,7 +57,7 @@ class Snapshot:
     """
 
     day: date
-    phase: Phase | None
+    phase: Phase
     partnership_level: PartnershipLevel | None
     agreements_in_force: tuple[Agreement, ...]
     latest_trade: TradeRecord | None
@@ -71,11 +74,16 @@ def _in_force(agreement: Agreement, day: date) -> bool:
 
 def snapshot(dataset: Dataset, day: date) -> Snapshot:
     """The :class:`Snapshot` of ``dataset`` on ``day`` (see :meth:`Dataset.state_at`)."""
+    phase = dataset.phase_at(day)  # outside the phases' coverage this raises
+    try:
+        level: PartnershipLevel | None = dataset.partnership_level_at(day)
+    except NoDataError:
+        level = None
     earlier_trade = [r for r in dataset.trade if r.year < day.year]
     return Snapshot(
         day=day,
-        phase=dataset.phase_at(day),
-        partnership_level=dataset.partnership_level_at(day),
+        phase=phase,
+        partnership_level=level,
         agreements_in_force=tuple(a for a in dataset.agreements if _in_force(a, day)),
         latest_trade=earlier_trade[-1] if earlier_trade else None,
         exercises_so_far=tuple(e for e in dataset.exercises if e.start <= day),
