@@ -230,7 +230,7 @@ class Events(_Records[Event]):
 
     >>> import sinorus
     >>> [e.id for e in sinorus.load().events(year=1969, kind="clash")]
-    ['zhenbao-island-clash-1969']
+    ['zhenbao-island-clash-1969', 'zhalanashkol-tielieketi-clash-1969']
     """
 
     def __call__(
