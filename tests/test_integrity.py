@@ -12,7 +12,7 @@ import pytest
 import sinorus
 import sinorus.validation
 from sinorus import io
-from sinorus._bundled import DATA_FILE, MODULE_FILE, render_module
+from sinorus._bundled import DATA_FILE, MODULE_FILES, render_module, split_document
 
 ONE_DAY = timedelta(days=1)
 SECTIONS = tuple(sinorus.validation.SECTIONS)
@@ -157,5 +157,13 @@ def test_the_bundled_module_is_written_from_the_json_file():
     # exactly the JSON file (run `python -m sinorus._bundled` after editing it).
     with open(DATA_FILE, encoding="utf-8") as file:
         document = json.load(file)
-    with open(MODULE_FILE, encoding="utf-8") as file:
-        assert file.read() == render_module(document)
+    parts = split_document(document)
+    assert parts.keys() == MODULE_FILES.keys()
+    for part, path in MODULE_FILES.items():
+        with open(path, encoding="utf-8") as file:
+            assert file.read() == render_module(parts[part]), path
+    # together the parts hold every record and every cited source, once
+    for section in sinorus.validation.SECTIONS:
+        assert sum(len(p.get(section, [])) for p in parts.values()) == len(document[section])
+    cited = set(parts["core"]["sources"]) | set(parts["rest"]["sources"])
+    assert cited == set(document["sources"])

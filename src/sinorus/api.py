@@ -3,7 +3,9 @@
 ``sinorus.phase_at`` *is* ``sinorus.load().phase_at``: the bundled
 :class:`~sinorus.Dataset` is created empty at import and reads its data the
 first time anything asks for it, so a user's own dataset behaves exactly
-the same and the module-level functions cost nothing extra.
+the same and the module-level functions cost nothing extra. The first query
+reads the phases, levels, agreements, trade and coverage; the other records are read
+when something first asks for them.
 """
 
 from __future__ import annotations
@@ -37,13 +39,19 @@ __all__ = [
 ]
 
 
-def _read_bundled() -> Dataset:
-    from ._bundled import read_bundled
+def _read_core() -> Dataset:
+    from ._bundled import read_core
 
-    return read_bundled()
+    return read_core()
 
 
-_BUNDLED = Dataset.deferred(_read_bundled)
+def _read_rest(core: Dataset) -> Dataset:
+    from ._bundled import read_rest
+
+    return read_rest(core)
+
+
+_BUNDLED = Dataset.deferred(_read_core, _read_rest)
 
 
 def converter() -> cattrs.Converter:

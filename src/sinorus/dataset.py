@@ -413,18 +413,27 @@ class Dataset:
         self._arms_by_year: dict[int, ArmsTransfer] = {
             r.year: r for r in sorted(sections["arms_transfers"], key=lambda r: r.year)
         }
-        self._loader: Callable[[], Dataset] | None = None
+        self._loader: tuple[Callable[[], Dataset], Callable[[Dataset], Dataset]] | None = None
 
     @classmethod
-    def deferred(cls, loader: Callable[[], Dataset]) -> Dataset:
-        """A dataset that calls ``loader`` (once, thread-safely) the first time it is used.
+    def deferred(
+        cls, first: Callable[[], Dataset], complete: Callable[[Dataset], Dataset]
+    ) -> Dataset:
+        """A dataset that reads its records the first time it is used, in two steps.
 
+        ``first()`` gives a dataset holding at least the phases, partnership
+        levels, agreements, trade and coverage, enough for point-in-time and
+        trade queries; ``complete(that)`` gives the whole dataset, read only when
+        something asks for the other records. Each runs once, thread-safely.
         Its methods can be taken before anything is read, which is how the
         module-level queries of :mod:`sinorus` are this dataset's own methods.
         """
         shell = _Deferred.__new__(_Deferred)
-        shell._loader = loader
+        shell._loader = (first, complete)
         return shell
+
+    def _complete(self) -> None:
+        """Make sure every section is read (a loaded dataset always is)."""
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{len(getattr(self, name))} {name}" for name in SECTIONS)
@@ -451,11 +460,13 @@ class Dataset:
     @property
     def exercises(self) -> Exercises:
         """The joint exercises, oldest first; ``exercises(year=...)`` filters them."""
+        self._complete()
         return self._exercises
 
     @property
     def events(self) -> Events:
         """The events, oldest first; ``events(kind=..., person=...)`` filters them."""
+        self._complete()
         return self._events
 
     @property
@@ -466,11 +477,13 @@ class Dataset:
     @property
     def arms(self) -> tuple[ArmsComparison, ...]:
         """Comparisons of China's arms purchases from Russia between periods."""
+        self._complete()
         return self._arms
 
     @property
     def arms_transfers(self) -> tuple[ArmsTransfer, ...]:
         """Yearly deliveries of major arms to China (SIPRI trend-indicator values), by year."""
+        self._complete()
         return tuple(self._arms_by_year.values())
 
     def arms_transfer(self, year: int) -> ArmsTransfer:
@@ -483,6 +496,7 @@ class Dataset:
         >>> transfer.supplier, transfer.tiv_millions
         ('Russia', 3077.0)
         """
+        self._complete()
         try:
             return self._arms_by_year[year]
         except (KeyError, TypeError):
@@ -497,6 +511,7 @@ class Dataset:
     @property
     def leaders(self) -> tuple[Leader, ...]:
         """Terms of the leaders of China, the Soviet Union and Russia, oldest first."""
+        self._complete()
         return self._leaders
 
     def leaders_at(self, when: DateLike) -> tuple[Leader, ...]:
@@ -507,6 +522,7 @@ class Dataset:
         ['Mikhail Gorbachev', 'Zhao Ziyang']
         """
         day = to_date(when)
+        self._complete()
         covered = self._coverage.get("leaders")
         if covered is not None and not covered.start <= day <= covered.end:
             raise NoDataError(f"no leaders on {day}: {_covering(covered)}")
@@ -543,6 +559,7 @@ class Dataset:
 
     def get(self, record_id: str) -> Record:
         """The record with this id, of whatever type; :class:`NoDataError` if there is none."""
+        self._complete()
         try:
             return self._by_id[record_id]
         except (KeyError, TypeError):
@@ -587,6 +604,8 @@ class Dataset:
             raise QueryError(
                 f"on_conflict must be 'error', 'replace' or 'keep', got {on_conflict!r}"
             )
+        self._complete()
+        other._complete()
         clashing = self._by_id.keys() & other._by_id.keys()
         if clashing and on_conflict == "error":
             raise DataError(
@@ -722,6 +741,7 @@ class Dataset:
          'sino-soviet-summit-1989', 'normalized-relations', 'normalized-relations-1989',
          'sino-soviet-joint-communique-1989']
         """
+        self._complete()
         merged: list[DatedRecord] = [
             *self._phases,
             *self._levels,
@@ -734,12 +754,12 @@ class Dataset:
         return tuple(_overlapping(merged, since, until, None))
 
 
-class _Deferred(Dataset):  # type: ignore[misc]  # the one subclass, and only until loaded
+class _Deferred(Dataset):  # type: ignore[misc]  # a stage of loading, not a kind of dataset
     """A :class:`Dataset` before its first use: the first attribute it lacks reads the data.
 
-    Once filled it becomes a plain :class:`Dataset` again, so that after the
-    first query attribute access takes the normal fast path (a class with
-    ``__getattr__`` would slow every later lookup).
+    The first read fills the sections point-in-time and trade queries need
+    and turns it into a :class:`_Partial`; a class with ``__getattr__``
+    would slow every later attribute lookup.
     """
 
     __slots__ = ()
@@ -747,16 +767,66 @@ class _Deferred(Dataset):  # type: ignore[misc]  # the one subclass, and only un
     def __getattr__(self, name: str) -> Any:
         if name not in _DATA_SLOTS:
             raise AttributeError(f"'Dataset' object has no attribute {name!r}")
+        self._read_first()
+        if name not in _FIRST_SLOTS:
+            self._complete()
+        return object.__getattribute__(self, name)
+
+    def _read_first(self) -> None:
         with _LOADING:
             if type(self) is _Deferred:
-                loader = self._loader
-                assert loader is not None
-                loaded = loader()
-                for slot in _DATA_SLOTS:
-                    object.__setattr__(self, slot, object.__getattribute__(loaded, slot))
-                object.__setattr__(self, "__class__", Dataset)
-        return object.__getattribute__(self, name)
+                assert self._loader is not None
+                _fill(self, self._loader[0](), _FIRST_SLOTS)
+                object.__setattr__(self, "__class__", _Partial)
+
+    def _complete(self) -> None:
+        self._read_first()
+        _read_rest(self)
+
+
+class _Partial(Dataset):  # type: ignore[misc]  # a stage of loading, not a kind of dataset
+    """A :class:`Dataset` whose phases, levels, agreements, trade and coverage are read.
+
+    Every method that uses the other sections calls :meth:`_complete` first,
+    which reads them and turns this into a plain :class:`Dataset`.
+    """
+
+    __slots__ = ()
+
+    def _complete(self) -> None:
+        _read_rest(self)
+
+
+def _read_rest(partial: Dataset) -> None:
+    with _LOADING:
+        if type(partial) is not Dataset:
+            assert partial._loader is not None
+            whole = partial._loader[1](partial)
+            _fill(partial, whole, _DATA_SLOTS)
+            object.__setattr__(partial, "__class__", Dataset)
+
+
+def _fill(target: Dataset, source: Dataset, slots: frozenset[str]) -> None:
+    for slot in slots:
+        object.__setattr__(target, slot, object.__getattribute__(source, slot))
 
 
 _DATA_SLOTS = frozenset(Dataset.__slots__) - {"_loader"}
-_LOADING = threading.Lock()
+# What a point-in-time or trade query reads.
+_FIRST_SLOTS = frozenset(
+    {
+        "_agreements",
+        "_coverage",
+        "_data_version",
+        "_level_keys",
+        "_level_values",
+        "_levels",
+        "_phase_keys",
+        "_phase_values",
+        "_phases",
+        "_source",
+        "_trade",
+        "_volume_by_year",
+    }
+)
+_LOADING = threading.RLock()
