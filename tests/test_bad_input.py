@@ -170,6 +170,96 @@ def level(id, start, end):
             },
             "$.exercises[0]",
         ),
+        (
+            {
+                "schema_version": 1,
+                "sources": {"s": SOURCE},
+                "partnership_levels": [level("a", "1990-01-01", None)],
+                "coverage": [
+                    {
+                        "series": "partnership_levels",
+                        "start": "2000-01-01",
+                        "end": "2010-12-31",
+                        "complete": True,
+                    },
+                    {
+                        "series": "treaties",
+                        "start": "2000-01-01",
+                        "end": "2010-12-31",
+                        "complete": False,
+                    },
+                ],
+            },
+            "coverage[1], field 'series': unknown series 'treaties'",
+        ),
+        (
+            {
+                "schema_version": 1,
+                "sources": {"s": SOURCE},
+                "trade": [
+                    {"id": "t", "name": "T", "year": 1995, "total_usd_bn": 5, "sources": ["s"]}
+                ],
+                "coverage": [
+                    {
+                        "series": "trade",
+                        "start": "2000-01-01",
+                        "end": "2010-12-31",
+                        "complete": True,
+                    }
+                ],
+            },
+            "record 't': outside the coverage of 'trade' (2000-01-01 to 2010-12-31)",
+        ),
+        (
+            {
+                "schema_version": 1,
+                "coverage": [
+                    {
+                        "series": "trade",
+                        "start": "2010-01-01",
+                        "end": "2000-12-31",
+                        "complete": "yes",
+                    }
+                ],
+            },
+            "$.coverage[0]",
+        ),
+        (
+            {
+                "schema_version": 1,
+                "sources": {"s": SOURCE},
+                "trade": [
+                    {
+                        "id": "t",
+                        "name": "T",
+                        "year": 1995,
+                        "total_usd_bn": 5,
+                        "sources": ["s"],
+                        "alternatives": [{"field": "colour", "value": "6", "sources": ["s"]}],
+                    }
+                ],
+            },
+            "item 0 names field 'colour', which cannot have alternatives",
+        ),
+        (
+            {
+                "schema_version": 1,
+                "sources": {"s": SOURCE},
+                "trade": [
+                    {
+                        "id": "t",
+                        "name": "T",
+                        "year": 1995,
+                        "total_usd_bn": 5,
+                        "sources": ["s"],
+                        "alternatives": [
+                            {"field": "total_usd_bn", "value": "6", "sources": ["nope"]}
+                        ],
+                    }
+                ],
+            },
+            "$.trade[0].alternatives[0].sources[0]: no source 'nope' in $.sources",
+        ),
     ],
 )
 def test_malformed_records_are_refused_with_their_place(tmp_path, document, expected):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date, timedelta
 from itertools import pairwise
 
@@ -148,8 +149,10 @@ def test_every_bundled_record_passes_its_validators(bundled):
         assert attrs.evolve(record) == record
         for source in record.sources:
             assert attrs.evolve(source) == source
-        for quote in getattr(record, "quotes", ()):
-            assert attrs.evolve(quote) == quote
+        for nested in (*getattr(record, "quotes", ()), *getattr(record, "alternatives", ())):
+            assert attrs.evolve(nested) == nested
+    for span in bundled.coverage:
+        assert attrs.evolve(span) == span
 
 
 def test_the_bundled_module_is_written_from_the_json_file():
@@ -167,3 +170,55 @@ def test_the_bundled_module_is_written_from_the_json_file():
         assert sum(len(p.get(section, [])) for p in parts.values()) == len(document[section])
     cited = set(parts["core"]["sources"]) | set(parts["rest"]["sources"])
     assert cited == set(document["sources"])
+
+
+def test_every_series_declares_its_coverage(bundled):
+    # (records outside their series' coverage are refused by every load)
+    assert [span.series for span in bundled.coverage] == list(SECTIONS)
+    for span in bundled.coverage:
+        assert span.notes.strip(), span.series
+        assert getattr(bundled, span.series), span.series
+
+
+def test_chinese_and_russian_names_are_written_in_their_scripts(bundled):
+    named = [
+        r
+        for r in all_records(bundled)
+        if getattr(r, "name_zh", None) or getattr(r, "name_ru", None)
+    ]
+    assert len(named) >= 60
+    for record in named:
+        if record.name_zh is not None:
+            assert any("\u4e00" <= ch <= "\u9fff" for ch in record.name_zh), record.id
+        if record.name_ru is not None:
+            assert any("\u0400" <= ch <= "\u04ff" for ch in record.name_ru), record.id
+
+
+def test_english_names_carry_no_other_script(bundled):
+    for record in all_records(bundled):
+        assert not any("\u4e00" <= ch <= "\u9fff" for ch in record.name), record.id
+
+
+def test_alternatives_differ_from_the_value_used_and_cite_sources(bundled):
+    converter = sinorus.converter()
+    count = 0
+    for record in all_records(bundled):
+        raw = converter.unstructure(record)
+        for alternative in getattr(record, "alternatives", ()):
+            count += 1
+            used = raw[alternative.field]
+            shown = "; ".join(used) if isinstance(used, list) else str(used)
+            assert alternative.value != shown, (record.id, alternative.field)
+            assert alternative.sources and alternative.notes.strip(), record.id
+    assert count >= 20
+
+
+def test_notes_are_written_in_the_third_person(bundled):
+    first_person = re.compile(
+        r"\b(I|we|We|my|our|Our)\b "
+        r"(used|use|kept|keep|chose|choose|took|take|found|could|did|have|left|prefer)"
+    )
+    for record in all_records(bundled):
+        assert not first_person.search(record.notes), record.id
+        for alternative in getattr(record, "alternatives", ()):
+            assert not first_person.search(alternative.notes), record.id

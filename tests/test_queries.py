@@ -203,3 +203,71 @@ def test_timeline_merges_every_dated_record_in_order(bundled):
 def test_get_refuses_an_unknown_id():
     with pytest.raises(sinorus.NoDataError, match="'no-such-record'"):
         sinorus.load().get("no-such-record")
+
+
+SOURCE = sinorus.Source(title="Example", url="https://example.org")
+
+
+def make_level(id: str, start: date, end: date | None) -> sinorus.PartnershipLevel:
+    return sinorus.PartnershipLevel(id=id, name=id, start=start, end=end, sources=(SOURCE,))
+
+
+def test_without_declared_coverage_the_records_themselves_bound_the_queries():
+    mine = sinorus.Dataset(partnership_levels=[make_level("a", date(2000, 1, 1), None)])
+    assert mine.coverage == ()
+    assert mine.coverage_of("partnership_levels") is None
+    assert mine.partnership_level_at(date(2100, 1, 1)).id == "a"
+    with pytest.raises(sinorus.NoDataError, match="the first begins on 2000-01-01"):
+        mine.partnership_level_at(date(1999, 12, 31))
+    assert mine.exercises(year=1950) == ()  # nothing declared, so nothing to refuse
+
+
+def test_declared_coverage_bounds_the_queries_and_merging_widens_it():
+    def span(start: int, end: int, complete: bool) -> sinorus.Coverage:
+        return sinorus.Coverage(
+            series="partnership_levels",
+            start=date(start, 1, 1),
+            end=date(end, 12, 31),
+            complete=complete,
+        )
+
+    early = sinorus.Dataset(
+        partnership_levels=[make_level("a", date(2000, 1, 1), date(2004, 12, 31))],
+        coverage=[span(2000, 2004, True)],
+    )
+    late = sinorus.Dataset(
+        partnership_levels=[make_level("b", date(2005, 1, 1), None)],
+        coverage=[span(2005, 2009, False)],
+    )
+    with pytest.raises(sinorus.NoDataError, match="cover 2005-01-01 to 2009-12-31"):
+        late.partnership_level_at(date(2010, 1, 1))
+    both = early.merge(late)
+    widened = both.coverage_of("partnership_levels")
+    assert (widened.start, widened.end, widened.complete) == (
+        date(2000, 1, 1),
+        date(2009, 12, 31),
+        False,
+    )
+    assert both.partnership_level_at(date(2009, 12, 31)).id == "b"
+    with pytest.raises(sinorus.QueryError, match="unknown series 'treaties'"):
+        both.coverage_of("treaties")
+
+
+def test_point_queries_outside_the_coverage_raise_for_every_series(bundled):
+    for series, query in [
+        ("phases", sinorus.phase_at),
+        ("partnership_levels", sinorus.partnership_level_at),
+        ("leaders", sinorus.leaders_at),
+    ]:
+        covered = bundled.coverage_of(series)
+        for day in (covered.start - ONE_DAY, covered.end + ONE_DAY):
+            with pytest.raises(sinorus.NoDataError, match="cover"):
+                query(day)
+    for series, query in [
+        ("trade", sinorus.trade_volume),
+        ("arms_transfers", bundled.arms_transfer),
+    ]:
+        covered = bundled.coverage_of(series)
+        for year in (covered.start.year - 1, covered.end.year + 1):
+            with pytest.raises(sinorus.NoDataError):
+                query(year)

@@ -30,6 +30,7 @@ from .api import (
     trade_growth_factor,
     trade_volume,
 )
+from .cite import cite
 from .dataset import Agreements, Dataset, DatedRecord, Events, Exercises, Record
 from .dates import DateLike, to_date
 from .errors import (
@@ -95,6 +96,7 @@ __all__ = [
     "TradeRecord",
     "__version__",
     "agreements",
+    "cite",
     "converter",
     "coverage_of",
     "events",

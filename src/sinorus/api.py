@@ -51,7 +51,7 @@ def _read_rest(core: Dataset) -> Dataset:
     return read_rest(core)
 
 
-_BUNDLED = Dataset.deferred(_read_core, _read_rest)
+_BUNDLED = Dataset._deferred(_read_core, _read_rest)
 
 
 def converter() -> cattrs.Converter:

@@ -416,7 +416,7 @@ class Dataset:
         self._loader: tuple[Callable[[], Dataset], Callable[[Dataset], Dataset]] | None = None
 
     @classmethod
-    def deferred(
+    def _deferred(
         cls, first: Callable[[], Dataset], complete: Callable[[Dataset], Dataset]
     ) -> Dataset:
         """A dataset that reads its records the first time it is used, in two steps.
@@ -434,6 +434,16 @@ class Dataset:
 
     def _complete(self) -> None:
         """Make sure every section is read (a loaded dataset always is)."""
+
+    def __str__(self) -> str:
+        from .display import dataset_text
+
+        return dataset_text(self)
+
+    def _repr_html_(self) -> str:
+        from .display import dataset_html
+
+        return dataset_html(self)
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{len(getattr(self, name))} {name}" for name in SECTIONS)
@@ -554,7 +564,10 @@ class Dataset:
 
     @property
     def data_version(self) -> str | None:
-        """The version of the data (the bundled data's is a date like ``2026.11.28``)."""
+        """The version of the data (the bundled data's is its release date, ``2026.11.28.1``).
+
+        A serial after the date counts releases made on the same day.
+        """
         return self._data_version
 
     def get(self, record_id: str) -> Record:

@@ -286,7 +286,7 @@ def _check_dates(record: Any, first: str, last: str | None) -> None:
 
 
 class _Record:
-    """What every record class shares: ``__repr__``, ``__eq__`` and ``__hash__``.
+    """What every record class shares: ``__repr__``, ``__eq__``, ``__hash__``, display, ``cite``.
 
     Defined once here rather than generated for each class by attrs, which
     keeps ``import sinorus`` cheap; they compare and show the attrs fields.
@@ -312,6 +312,25 @@ class _Record:
 
     def __hash__(self) -> int:
         return hash((type(self).__name__, *self._values()))
+
+    def __str__(self) -> str:
+        from .display import record_text
+
+        return record_text(self)
+
+    def _repr_html_(self) -> str:
+        from .display import record_html
+
+        return record_html(self)
+
+    def cite(self, style: str = "text") -> str:
+        """The citation of this record's sources, as ``"text"`` or ``"bibtex"``.
+
+        See :func:`sinorus.cite`.
+        """
+        from .cite import cite
+
+        return cite(self, style=style)
 
 
 @attrs.frozen(kw_only=True, repr=False, eq=False, weakref_slot=False)

@@ -1,0 +1,114 @@
+"""How records and datasets show themselves: one line for ``str``, a small table in notebooks.
+
+>>> import sinorus
+>>> print(sinorus.load().get("peace-mission-2005"))
+Peace Mission 2005 (2005-08-18 – 2005-08-25) [peace-mission-2005]
+>>> print(sinorus.load().get("trade-2010"))
+China–Russia trade, 2010: 55.5 billion US dollars [trade-2010]
+>>> "<table" in sinorus.load().get("trade-2010")._repr_html_()
+True
+"""
+
+from __future__ import annotations
+
+import enum
+from html import escape
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+if TYPE_CHECKING:
+    from .dataset import Dataset
+
+__all__ = ["dataset_html", "dataset_text", "record_html", "record_text"]
+
+
+def _span(record: Any) -> str:
+    start = getattr(record, "start", None)
+    if start is None:
+        return ""
+    end = getattr(record, "end", None)
+    if end is None or end == start:
+        return f" ({start})"
+    return f" ({start} – {end})"
+
+
+def record_text(record: Any) -> str:
+    """One line naming ``record``: its name, dates and id (a source: title, publisher, URL)."""
+    from .model import ArmsTransfer, Source, TradeRecord
+
+    if isinstance(record, Source):
+        return " ".join(p for p in (record.title, record.publisher, record.url) if p)
+    if isinstance(record, TradeRecord):
+        return f"{record.name}: {record.total_usd_bn:g} billion US dollars [{record.id}]"
+    if isinstance(record, ArmsTransfer):
+        return f"{record.name}: {record.tiv_millions:g} million SIPRI TIV [{record.id}]"
+    name = getattr(record, "name", None)
+    if name is None:  # a quote, an alternative, a coverage
+        return repr(record)
+    return f"{name}{_span(record)} [{record.id}]"
+
+
+def _cell(value: Any) -> str:
+    from .model import Source
+
+    if isinstance(value, enum.Enum):
+        return escape(str(value.value))
+    if isinstance(value, Source):
+        title = escape(value.title)
+        link = f'<a href="{escape(value.url)}">{title}</a>' if value.url else title
+        return link + (f" ({escape(value.publisher)})" if value.publisher else "")
+    if isinstance(value, tuple):
+        if not value:
+            return ""
+        items = "".join(f"<li>{_cell(item)}</li>" for item in value)
+        return f"<ul style='margin:0;padding-left:1.2em'>{items}</ul>"
+    if attrs.has(type(value)):
+        return escape(record_text(value))
+    return escape(str(value)) if value is not None else ""
+
+
+def record_html(record: Any) -> str:
+    """A two-column HTML table of ``record``'s fields (empty ones left out)."""
+    rows = []
+    for field in attrs.fields(type(record)):
+        value = getattr(record, field.name)
+        if value is None or value == () or value == "":
+            continue
+        rows.append(
+            f"<tr><th style='text-align:left;vertical-align:top'>{field.name}</th>"
+            f"<td style='text-align:left'>{_cell(value)}</td></tr>"
+        )
+    caption = escape(type(record).__name__)
+    return f"<table><caption>{caption}</caption>{''.join(rows)}</table>"
+
+
+def dataset_text(dataset: Dataset) -> str:
+    """The dataset's version, and how many records each series holds over which span."""
+    from .validation import SECTIONS
+
+    lines = [f"sinorus dataset, data version {dataset.data_version or 'unversioned'}"]
+    for series in SECTIONS:
+        records = getattr(dataset, series)
+        covered = dataset.coverage_of(series)
+        span = f"  {covered.start} to {covered.end}" if covered is not None else ""
+        lines.append(f"  {series:<20}{len(records):>5}{span}")
+    return "\n".join(lines)
+
+
+def dataset_html(dataset: Dataset) -> str:
+    """:func:`dataset_text` as an HTML table."""
+    from .validation import SECTIONS
+
+    rows = []
+    for series in SECTIONS:
+        covered = dataset.coverage_of(series)
+        span = f"{covered.start} to {covered.end}" if covered is not None else ""
+        complete = ("complete" if covered.complete else "a selection") if covered else ""
+        rows.append(
+            f"<tr><td>{series}</td><td>{len(getattr(dataset, series))}</td>"
+            f"<td>{span}</td><td>{complete}</td></tr>"
+        )
+    version = escape(dataset.data_version or "unversioned")
+    head = "<tr><th>series</th><th>records</th><th>coverage</th><th></th></tr>"
+    return f"<table><caption>sinorus dataset {version}</caption>{head}{''.join(rows)}</table>"

@@ -1,0 +1,33 @@
+"""The documentation keeps up with the model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import attrs
+
+import sinorus
+from sinorus.validation import SECTIONS
+
+DOCS = Path(__file__).parent.parent / "docs"
+# described once for all record types, in the paragraph before the tables
+COMMON = {"id", "name", "sources", "notes", "precision", "summary", "quotes", "alternatives"}
+COMMON |= {"name_zh", "name_ru"}
+
+
+def test_the_data_dictionary_lists_every_field_of_every_record_type():
+    text = (DOCS / "data.md").read_text(encoding="utf-8")
+    dictionary = text.split("## Data dictionary", 1)[1]
+    sections = {part.split("\n", 1)[0].strip(): part for part in dictionary.split("\n### ")[1:]}
+    classes = [sinorus.Source, sinorus.Quote, sinorus.Alternative, sinorus.Coverage]
+    for cls in [*classes, *SECTIONS.values()]:
+        assert cls.__name__ in sections, cls.__name__
+        table = sections[cls.__name__]
+        for field in attrs.fields(cls):
+            if cls in classes or field.name not in COMMON:
+                assert f"`{field.name}`" in table, (cls.__name__, field.name)
+
+
+def test_the_changelog_has_an_entry_for_the_data_version():
+    text = (DOCS / "changelog.md").read_text(encoding="utf-8")
+    assert f"## {sinorus.load().data_version}" in text
