@@ -31,3 +31,34 @@ def test_the_data_dictionary_lists_every_field_of_every_record_type():
 def test_the_changelog_has_an_entry_for_the_data_version():
     text = (DOCS / "changelog.md").read_text(encoding="utf-8")
     assert f"## {sinorus.load().data_version}" in text
+
+
+def _public_objects():
+    import inspect
+
+    import sinorus.cite
+    import sinorus.dataframes
+    import sinorus.io
+    import sinorus.plot
+    import sinorus.schema
+    import sinorus.state
+
+    for name in sinorus.__all__:
+        obj = getattr(sinorus, name)
+        if inspect.isclass(obj) or inspect.isfunction(obj) or inspect.ismethod(obj):
+            yield f"sinorus.{name}", obj
+    for name, member in vars(sinorus.Dataset).items():
+        if not name.startswith("_"):
+            yield f"Dataset.{name}", member
+    for module in (sinorus.io, sinorus.schema, sinorus.state, sinorus.dataframes, sinorus.plot):
+        for name in module.__all__:
+            obj = getattr(module, name)
+            if callable(obj):
+                yield f"{module.__name__}.{name}", obj
+
+
+def test_every_public_function_and_class_shows_a_runnable_example():
+    import inspect
+
+    missing = [name for name, obj in _public_objects() if ">>>" not in (inspect.getdoc(obj) or "")]
+    assert missing == []

@@ -48,7 +48,13 @@ def _base(kind: Any) -> Any:
 
 
 def to_frame(dataset: Dataset, kind: str) -> pd.DataFrame:
-    """The records of one section of ``dataset`` (``"exercises"``, …) as a DataFrame."""
+    """The records of one section of ``dataset`` (``"exercises"``, …) as a DataFrame.
+
+    >>> import sinorus
+    >>> frame = to_frame(sinorus.load(), "trade")
+    >>> len(frame) == len(sinorus.load().trade), str(frame["year"].dtype)
+    (True, 'int64')
+    """
     if not isinstance(kind, str) or kind not in SECTIONS:
         raise QueryError(f"unknown kind {kind!r}; expected one of {', '.join(SECTIONS)}")
     pandas = _pandas()

@@ -327,6 +327,14 @@ class Dataset:
     raises :class:`~sinorus.DataError` listing all problems; nothing is kept
     from a dataset that fails. Records are sorted chronologically (trade by
     year); ``source`` names where they came from, for messages.
+
+    >>> import sinorus
+    >>> from datetime import date
+    >>> source = sinorus.Source(title="My notes", url="https://example.org")
+    >>> mine = sinorus.Dataset(trade=[sinorus.TradeRecord(
+    ...     id="t-1999", name="Trade, 1999", year=1999, total_usd_bn=5.7, sources=(source,))])
+    >>> mine.trade_volume(1999)
+    5.7
     """
 
     __slots__ = (
@@ -454,45 +462,93 @@ class Dataset:
 
     @property
     def phases(self) -> tuple[Phase, ...]:
-        """The phases, oldest first; together they cover every day they span."""
+        """The phases, oldest first; together they cover every day they span.
+
+        >>> import sinorus
+        >>> data = sinorus.load()
+        >>> data.phases[0].name, data.phases[0].start
+        ('Alliance', datetime.date(1949, 10, 1))
+        """
         return self._phases
 
     @property
     def partnership_levels(self) -> tuple[PartnershipLevel, ...]:
-        """The official designations of the relationship, oldest first."""
+        """The official designations of the relationship, oldest first.
+
+        >>> import sinorus
+        >>> data = sinorus.load()
+        >>> [level.start.year for level in data.partnership_levels]
+        [1949, 1950, 1989, 1991, 1992, 1994, 1996, 2011, 2019]
+        """
         return self._levels
 
     @property
     def agreements(self) -> Agreements:
-        """The agreements, oldest first; ``agreements(party=..., year=...)`` filters them."""
+        """The agreements, oldest first; ``agreements(party=..., year=...)`` filters them.
+
+        >>> import sinorus
+        >>> data = sinorus.load()
+        >>> [a.id for a in data.agreements(kind="treaty")]
+        ['treaty-of-friendship-1950', 'treaty-of-good-neighborliness-2001']
+        """
         return self._agreements
 
     @property
     def exercises(self) -> Exercises:
-        """The joint exercises, oldest first; ``exercises(year=...)`` filters them."""
+        """The joint exercises, oldest first; ``exercises(year=...)`` filters them.
+
+        >>> import sinorus
+        >>> data = sinorus.load()
+        >>> [e.name for e in data.exercises(year=2018)]
+        ['Peace Mission 2018', 'Vostok 2018']
+        """
         self._complete()
         return self._exercises
 
     @property
     def events(self) -> Events:
-        """The events, oldest first; ``events(kind=..., person=...)`` filters them."""
+        """The events, oldest first; ``events(kind=..., person=...)`` filters them.
+
+        >>> import sinorus
+        >>> data = sinorus.load()
+        >>> [e.id for e in data.events(kind="vote", year=2014)]
+        ['unsc-crimea-vote-2014', 'unga-68-262-vote-2014']
+        """
         self._complete()
         return self._events
 
     @property
     def trade(self) -> tuple[TradeRecord, ...]:
-        """The yearly trade figures, by year."""
+        """The yearly trade figures, by year.
+
+        >>> import sinorus
+        >>> data = sinorus.load()
+        >>> data.trade[0].year, data.trade[-1].year
+        (1992, 2024)
+        """
         return self._trade
 
     @property
     def arms(self) -> tuple[ArmsComparison, ...]:
-        """Comparisons of China's arms purchases from Russia between periods."""
+        """Comparisons of China's arms purchases from Russia between periods.
+
+        >>> import sinorus
+        >>> data = sinorus.load()
+        >>> data.arms[0].percent_higher
+        258.0
+        """
         self._complete()
         return self._arms
 
     @property
     def arms_transfers(self) -> tuple[ArmsTransfer, ...]:
-        """Yearly deliveries of major arms to China (SIPRI trend-indicator values), by year."""
+        """Yearly deliveries of major arms to China (SIPRI trend-indicator values), by year.
+
+        >>> import sinorus
+        >>> data = sinorus.load()
+        >>> max(data.arms_transfers, key=lambda r: r.tiv_millions).year
+        1954
+        """
         self._complete()
         return tuple(self._arms_by_year.values())
 
@@ -520,7 +576,13 @@ class Dataset:
 
     @property
     def leaders(self) -> tuple[Leader, ...]:
-        """Terms of the leaders of China, the Soviet Union and Russia, oldest first."""
+        """Terms of the leaders of China, the Soviet Union and Russia, oldest first.
+
+        >>> import sinorus
+        >>> data = sinorus.load()
+        >>> data.leaders[-1].name
+        'Xi Jinping'
+        """
         self._complete()
         return self._leaders
 
@@ -557,6 +619,11 @@ class Dataset:
         """The declared span of one series (``"trade"``, ``"exercises"``, …), None if undeclared.
 
         An unknown series name raises :class:`QueryError`.
+
+        >>> import sinorus
+        >>> data = sinorus.load()
+        >>> data.coverage_of("exercises").start
+        datetime.date(2005, 1, 1)
         """
         if series not in SECTIONS:
             raise QueryError(f"unknown series {series!r}; expected one of {', '.join(SECTIONS)}")
@@ -567,11 +634,26 @@ class Dataset:
         """The version of the data (the bundled data's is its release date, ``2026.11.28.1``).
 
         A serial after the date counts releases made on the same day.
+
+        >>> import sinorus
+        >>> data = sinorus.load()
+        >>> data.data_version.startswith("2026.")
+        True
         """
         return self._data_version
 
     def get(self, record_id: str) -> Record:
-        """The record with this id, of whatever type; :class:`NoDataError` if there is none."""
+        """The record with this id, of whatever type; :class:`NoDataError` if there is none.
+
+        >>> import sinorus
+        >>> data = sinorus.load()
+        >>> data.get("vostok-2018").location[:13]
+        'Tsugol traini'
+        >>> data.get("no-such-record")
+        Traceback (most recent call last):
+        ...
+        sinorus.errors.NoDataError: no record has id 'no-such-record'
+        """
         self._complete()
         try:
             return self._by_id[record_id]
@@ -581,7 +663,14 @@ class Dataset:
     # --- files and other datasets ---------------------------------------------
 
     def to_json(self, path: str | os.PathLike[str]) -> None:
-        """Write the dataset to a JSON file in the format ``sinorus.load(path)`` reads."""
+        """Write the dataset to a JSON file in the format ``sinorus.load(path)`` reads.
+
+        >>> import sinorus, tempfile, os
+        >>> path = os.path.join(tempfile.mkdtemp(), "all.json")
+        >>> sinorus.load().to_json(path)
+        >>> sinorus.load(path).get("trade-2010").total_usd_bn
+        55.5
+        """
         from .io import write
 
         write(self, path)
@@ -590,6 +679,10 @@ class Dataset:
         """One kind of record (``"exercises"``, ``"trade"``, …) as a pandas DataFrame.
 
         Needs the ``pandas`` extra; see :mod:`sinorus.dataframes` for the columns.
+
+        >>> import sinorus
+        >>> sinorus.load().to_frame("leaders")[["name", "country"]].iloc[-1].tolist()
+        ['Xi Jinping', 'China']
         """
         from .dataframes import to_frame
 
@@ -707,6 +800,10 @@ class Dataset:
         data lacks, :class:`QueryError` for a year that is not an integer.
         Anything equal to an int the data has (a NumPy integer, ``2000.0``)
         finds that year, as in any dict.
+
+        >>> import sinorus
+        >>> sinorus.load().trade_volume(2024)
+        244.81
         """
         try:
             return self._volume_by_year[year]

@@ -33,7 +33,11 @@ _DEFAULT_B = datetime(2001, 2, 1)
 
 
 def to_date(when: DateLike) -> date:
-    """Return ``when`` as a plain :class:`datetime.date`, or raise :class:`InvalidDateError`."""
+    """Return ``when`` as a plain :class:`datetime.date`, or raise :class:`InvalidDateError`.
+
+    >>> to_date("16 July 2001"), to_date("2001-07-16"), to_date("June 2019")
+    (datetime.date(2001, 7, 16), datetime.date(2001, 7, 16), datetime.date(2019, 6, 1))
+    """
     if type(when) is date:
         return when
     if isinstance(when, datetime):

@@ -21,7 +21,15 @@ _SHOWN = 20  # problems listed in a DataError's message; .problems holds them al
 
 
 class SinorusError(Exception):
-    """Base class of every error raised by sinorus."""
+    """Base class of every error raised by sinorus.
+
+    >>> import sinorus
+    >>> try:
+    ...     sinorus.trade_volume(1900)
+    ... except sinorus.SinorusError as error:
+    ...     print(type(error).__name__)
+    NoDataError
+    """
 
 
 class DataError(SinorusError, ValueError):
@@ -57,16 +65,42 @@ class DataError(SinorusError, ValueError):
 
 
 class QueryError(SinorusError, ValueError):
-    """A query was given an argument it cannot use."""
+    """A query was given an argument it cannot use.
+
+    >>> import sinorus
+    >>> sinorus.load().merge("not a dataset")
+    Traceback (most recent call last):
+    ...
+    sinorus.errors.QueryError: can only merge a Dataset, got str
+    """
 
 
 class InvalidDateError(QueryError):
-    """A value could not be turned into a date; the message names the value."""
+    """A value could not be turned into a date; the message names the value.
+
+    >>> import sinorus
+    >>> sinorus.phase_at("spring 1969")
+    Traceback (most recent call last):
+    ...
+    sinorus.errors.InvalidDateError: cannot read 'spring 1969' as a date: Unknown string format
+    """
 
 
 class NoDataError(SinorusError, LookupError):
-    """The data holds nothing for what was asked (a year, an id)."""
+    """The data holds nothing for what was asked (a year, an id).
+
+    >>> import sinorus
+    >>> sinorus.trade_volume(1900)
+    Traceback (most recent call last):
+    ...
+    sinorus.errors.NoDataError: no trade figure for 1900; the data has 1992–2024
+    """
 
 
 class MissingDependencyError(SinorusError, ImportError):
-    """An optional library is not installed; the message names the extra that brings it."""
+    """An optional library is not installed; the message names the extra that brings it.
+
+    >>> import sinorus
+    >>> issubclass(sinorus.MissingDependencyError, ImportError)
+    True
+    """

@@ -163,6 +163,11 @@ def to_document(dataset: Dataset) -> dict[str, Any]:
 
     Source keys are ``s1``, ``s2``, … in order of first use; reading the
     document back gives records equal to the originals.
+
+    >>> import sinorus
+    >>> document = to_document(sinorus.load())
+    >>> document["schema_version"], len(document["trade"])
+    (1, 33)
     """
     conv = converter()
     keys: dict[Any, str] = {}
@@ -195,7 +200,14 @@ def to_document(dataset: Dataset) -> dict[str, Any]:
 
 
 def write(dataset: Dataset, path: str | os.PathLike[str]) -> None:
-    """Write the dataset to a JSON file that :func:`read` (and ``sinorus.load``) reads back."""
+    """Write the dataset to a JSON file that :func:`read` (and ``sinorus.load``) reads back.
+
+    >>> import sinorus, tempfile, os
+    >>> path = os.path.join(tempfile.mkdtemp(), "copy.json")
+    >>> write(sinorus.load(), path)
+    >>> read(path).get("trade-2010").total_usd_bn
+    55.5
+    """
     import json
 
     name = _path_name(path)
@@ -256,7 +268,15 @@ def bundled_path() -> str:
 
 
 def parse(raw: bytes | str, name: str = "<data>") -> Dataset:
-    """Check and return the dataset in ``raw`` JSON text; ``name`` is used in messages."""
+    """Check and return the dataset in ``raw`` JSON text; ``name`` is used in messages.
+
+    >>> parse('{"schema_version": 1}').trade
+    ()
+    >>> parse('{"schema_version": 2}', "mine.json")
+    Traceback (most recent call last):
+    ...
+    sinorus.errors.DataError: mine.json: $.schema_version: expected 1, got 2
+    """
     # Parsing and checking create many objects and no reference cycles; the
     # cyclic collector, were it left on, would rescan them all again and again.
     was_collecting = gc.isenabled()

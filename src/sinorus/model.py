@@ -62,6 +62,9 @@ class Precision(enum.Enum):
 
     ``MONTH`` dates are stored as the first of the month, ``YEAR`` dates as
     1 January.
+
+    >>> Precision("month")
+    <Precision.MONTH: 'month'>
     """
 
     DAY = "day"
@@ -70,7 +73,11 @@ class Precision(enum.Enum):
 
 
 class AgreementKind(enum.Enum):
-    """What sort of document an :class:`Agreement` is."""
+    """What sort of document an :class:`Agreement` is.
+
+    >>> AgreementKind("joint statement")
+    <AgreementKind.JOINT_STATEMENT: 'joint statement'>
+    """
 
     TREATY = "treaty"
     AGREEMENT = "agreement"
@@ -82,7 +89,12 @@ class AgreementKind(enum.Enum):
 
 
 class EventKind(enum.Enum):
-    """What sort of thing an :class:`Event` is."""
+    """What sort of thing an :class:`Event` is.
+
+    >>> import sinorus
+    >>> sinorus.load().get("zhenbao-island-clash-1969").kind
+    <EventKind.CLASH: 'clash'>
+    """
 
     DIPLOMATIC = "diplomatic"  # recognition, establishment or normalization of relations
     SUMMIT = "summit"
@@ -101,7 +113,12 @@ class EventKind(enum.Enum):
 
 
 class Domain(enum.Enum):
-    """Where an :class:`Exercise` takes place."""
+    """Where an :class:`Exercise` takes place.
+
+    >>> import sinorus
+    >>> sinorus.load().get("joint-sea-2012").domain
+    <Domain.SEA: 'sea'>
+    """
 
     LAND = "land"
     SEA = "sea"
@@ -110,7 +127,12 @@ class Domain(enum.Enum):
 
 
 class ExerciseFormat(enum.Enum):
-    """Whether an :class:`Exercise` had two parties or more."""
+    """Whether an :class:`Exercise` had two parties or more.
+
+    >>> import sinorus
+    >>> sinorus.load().get("vostok-2018").format
+    <ExerciseFormat.MULTILATERAL: 'multilateral'>
+    """
 
     BILATERAL = "bilateral"
     MULTILATERAL = "multilateral"
@@ -356,6 +378,11 @@ class Quote(_Record):
     """Words quoted verbatim from an official statement or a leader.
 
     ``speaker`` is who said or wrote them (a person or a document).
+
+    >>> import sinorus
+    >>> quote = sinorus.load().get("joint-statement-2022").quotes[0]
+    >>> quote.speaker
+    "Joint statement of the Russian Federation and the People's Republic of China, 4 February 2022"
     """
 
     text: str = attrs.field(validator=_text)
@@ -411,6 +438,11 @@ class Phase(_Record):
 
     ``end`` is None for the phase still under way. Phases are the project's
     periodisation; ``notes`` say which event each boundary is anchored to.
+
+    >>> import sinorus
+    >>> phase = sinorus.phase_at("1969-03-02")
+    >>> phase.name, phase.start, phase.end
+    ('Sino-Soviet split', datetime.date(1956, 2, 25), datetime.date(1982, 3, 23))
     """
 
     id: str = attrs.field(validator=_slug)
@@ -437,6 +469,11 @@ class PartnershipLevel(_Record):
     ``adopted_by`` is the id of the :class:`Agreement` that announced it,
     where there is one; ``restated_by`` the ids of later agreements that
     restated or deepened it without changing it.
+
+    >>> import sinorus
+    >>> level = sinorus.partnership_level_at("1995-06-01")
+    >>> level.name, level.name_zh, level.adopted_by
+    ('constructive partnership', '建设性伙伴关系', 'joint-statement-1994')
     """
 
     id: str = attrs.field(validator=_slug)
@@ -468,6 +505,11 @@ class Agreement(_Record):
 
     ``in_force`` is when it took effect and ``ended`` when it expired or was
     superseded, where known.
+
+    >>> import sinorus
+    >>> treaty = sinorus.load().get("treaty-of-good-neighborliness-2001")
+    >>> treaty.kind, treaty.place, treaty.in_force
+    (<AgreementKind.TREATY: 'treaty'>, 'Moscow', datetime.date(2002, 2, 28))
     """
 
     id: str = attrs.field(validator=_slug)
@@ -510,7 +552,13 @@ class Agreement(_Record):
 @final
 @attrs.frozen(kw_only=True, repr=False, eq=False, weakref_slot=False)
 class Exercise(_Record):
-    """A joint military exercise or patrol with both countries taking part."""
+    """A joint military exercise or patrol with both countries taking part.
+
+    >>> import sinorus
+    >>> exercise = sinorus.load().get("vostok-2018")
+    >>> exercise.start, exercise.end, exercise.series
+    (datetime.date(2018, 9, 11), datetime.date(2018, 9, 15), 'Vostok')
+    """
 
     id: str = attrs.field(validator=_slug)
     name: str = attrs.field(validator=_text)
@@ -544,6 +592,11 @@ class Event(_Record):
 
     ``end`` is None for a one-day event (or one still going on, as the notes
     say); ``people`` names the leaders involved.
+
+    >>> import sinorus
+    >>> event = sinorus.load().get("sino-soviet-summit-1989")
+    >>> event.kind, event.people
+    (<EventKind.SUMMIT: 'summit'>, ('Mikhail Gorbachev', 'Deng Xiaoping', 'Zhao Ziyang'))
     """
 
     id: str = attrs.field(validator=_slug)
@@ -576,6 +629,11 @@ class Leader(_Record):
     ``end`` is the last day in office (inclusive), None while still in
     office. The offices are the party's top post in China and the Soviet
     Union, the Soviet presidency and the Russian presidency.
+
+    >>> import sinorus
+    >>> leader = sinorus.load().get("putin-president-2012")
+    >>> leader.country, leader.start, leader.end
+    ('Russia', datetime.date(2012, 5, 7), None)
     """
 
     id: str = attrs.field(validator=_slug)
@@ -602,6 +660,11 @@ class TradeRecord(_Record):
 
     Figures are in billions of current US dollars; ``exports_usd_bn`` and
     ``imports_usd_bn`` are China's, where a source gives them.
+
+    >>> import sinorus
+    >>> record = sinorus.load().get("trade-2024")
+    >>> record.total_usd_bn, record.exports_usd_bn, record.imports_usd_bn
+    (244.81, 115.49, 129.32)
     """
 
     id: str = attrs.field(validator=_slug)
@@ -626,6 +689,11 @@ class ArmsComparison(_Record):
 
     ``percent_higher`` is the change over ``baseline`` (258.0 means 3.58 times
     as much); the period runs from ``start_year`` to ``end_year`` inclusive.
+
+    >>> import sinorus
+    >>> comparison = sinorus.load().arms[0]
+    >>> comparison.start_year, comparison.end_year, comparison.percent_higher
+    (2000, 2010, 258.0)
     """
 
     id: str = attrs.field(validator=_slug)
@@ -659,6 +727,10 @@ class ArmsTransfer(_Record):
     measure of the military capability transferred, priced from known unit
     production costs, not what was paid. SIPRI revises past years with
     each release; ``notes`` say which release the figure comes from.
+
+    >>> import sinorus
+    >>> sinorus.load().arms_transfer(1992).supplier
+    'Russia'
     """
 
     id: str = attrs.field(validator=_slug)

@@ -97,6 +97,10 @@ def timeline(
     gap where none held); agreements, exercises and events sit on their own
     rows below. ``dataset`` defaults to the bundled one; the range defaults
     to the span of its phases.
+
+    >>> fig, ax = timeline(since="2014-01-01")
+    >>> ax.get_title()
+    'China–Russia relations, 2014–2025'
     """
     data = _dataset(dataset)
     if not data.phases:
@@ -154,6 +158,10 @@ def trade(
 
     ``since`` and ``until`` are years (inclusive); they default to the years
     the data has.
+
+    >>> fig, ax = trade(since=2010, until=2020)
+    >>> len(ax.patches)
+    11
     """
     data = _dataset(dataset)
     rows = [

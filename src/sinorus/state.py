@@ -73,7 +73,13 @@ def _in_force(agreement: Agreement, day: date) -> bool:
 
 
 def snapshot(dataset: Dataset, day: date) -> Snapshot:
-    """The :class:`Snapshot` of ``dataset`` on ``day`` (see :meth:`Dataset.state_at`)."""
+    """The :class:`Snapshot` of ``dataset`` on ``day`` (see :meth:`Dataset.state_at`).
+
+    >>> import sinorus
+    >>> from datetime import date
+    >>> snapshot(sinorus.load(), date(1985, 1, 1)).partnership_level is None
+    True
+    """
     phase = dataset.phase_at(day)  # outside the phases' coverage this raises
     try:
         level: PartnershipLevel | None = dataset.partnership_level_at(day)
