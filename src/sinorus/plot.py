@@ -118,6 +118,8 @@ def timeline(
         if start > end:
             continue
         ax.axvspan(_x(start), _x(end + _ONE_DAY), color=_PHASE_COLOURS[i % 7], alpha=0.25, lw=0)
+        if (end - start) < (last - first) / 25:
+            continue  # too narrow a band to name legibly
         middle = _x(start + (end - start) / 2)
         height = top + 0.2 + 1.2 * (i % 2)  # alternate rows, so narrow phases keep their names
         ax.text(middle, height, _wrap(phase.name, 18), ha="center", va="bottom", fontsize=7)
