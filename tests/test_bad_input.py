@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import sinorus
+import sinorus.plot
 from sinorus import io
 
 SOURCE = {"title": "S", "url": "https://example.org"}
@@ -48,10 +49,17 @@ QUERIES = [
     lambda x: sinorus.frame(x),
     lambda x: sinorus.load().merge(x),
     lambda x: sinorus.load().merge(sinorus.Dataset(), on_conflict=x),
+    lambda x: sinorus.leaders_at(x),
+    lambda x: sinorus.coverage_of(x),
+    lambda x: sinorus.load().arms_transfer(x),
+    lambda x: sinorus.cite(x),
+    lambda x: sinorus.cite(style=x),
+    lambda x: sinorus.plot.timeline(since=x),
+    lambda x: sinorus.plot.trade(until=x),
 ]
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)  # the first plot loads matplotlib
 @given(st.sampled_from(range(len(QUERIES))), garbage)
 def test_garbage_at_any_query_is_an_answer_or_our_error(which, value):
     try:

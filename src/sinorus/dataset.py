@@ -625,7 +625,7 @@ class Dataset:
         >>> data.coverage_of("exercises").start
         datetime.date(2005, 1, 1)
         """
-        if series not in SECTIONS:
+        if not isinstance(series, str) or series not in SECTIONS:
             raise QueryError(f"unknown series {series!r}; expected one of {', '.join(SECTIONS)}")
         return self._coverage.get(series)
 

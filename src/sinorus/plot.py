@@ -165,6 +165,9 @@ def trade(
     >>> len(ax.patches)
     11
     """
+    for name, year in (("since", since), ("until", until)):
+        if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
+            raise QueryError(f"{name} must be a year (an int), got {type(year).__name__}: {year!r}")
     data = _dataset(dataset)
     rows = [
         r
