@@ -158,6 +158,8 @@ def test_validate_a_good_and_a_bad_file(tmp_path, bundled, capsys):
         (["trade", "--from", "1900", "--to", "1950"], 1, "no trade figures"),
         (["list", "events", "--since", "2020-01-01", "--until", "2010-01-01"], 1, "empty"),
         (["export", "--format", "csv"], 1, "needs --kind"),
+        (["at", "2030-01-01"], 1, "phases cover 1949-10-01 to 2025-12-31"),
+        (["list", "exercises", "--year", "2003"], 1, "exercises cover 2005-01-01"),
         (["validate", "/no/such/file.json"], 1, "problem"),
         (["list", "bogus"], 2, "invalid choice"),
         (["trade", "--from", "soon"], 2, "invalid int value"),
