@@ -922,21 +922,7 @@ def _fill(target: Dataset, source: Dataset, slots: frozenset[str]) -> None:
 
 
 _DATA_SLOTS = frozenset(Dataset.__slots__) - {"_loader"}
-# What a point-in-time or trade query reads.
-_FIRST_SLOTS = frozenset(
-    {
-        "_agreements",
-        "_coverage",
-        "_data_version",
-        "_level_keys",
-        "_level_values",
-        "_levels",
-        "_phase_keys",
-        "_phase_values",
-        "_phases",
-        "_source",
-        "_trade",
-        "_volume_by_year",
-    }
-)
+# What the second part of a deferred dataset fills; the first part fills the rest.
+_REST_SLOTS = frozenset({"_arms", "_arms_by_year", "_by_id", "_events", "_exercises", "_leaders"})
+_FIRST_SLOTS = _DATA_SLOTS - _REST_SLOTS
 _LOADING = threading.RLock()

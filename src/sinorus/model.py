@@ -413,17 +413,20 @@ class Alternative(_Record):
     notes: str = attrs.field(default="", validator=_notes)
 
 
-_alternatives = _tuple_of(Alternative)
+_tuple_of_alternatives = _tuple_of(Alternative)
 
 
-def _check_alternatives(record: Any) -> None:
-    """Each alternative must name a field the record has (other than the bookkeeping ones)."""
-    names = attrs.fields_dict(type(record))
-    for i, alternative in enumerate(record.alternatives):
+def _alternatives(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A tuple of :class:`Alternative`, each naming a field the record has."""
+    _tuple_of_alternatives(instance, attribute, value)
+    if not value:
+        return
+    names = attrs.fields_dict(cast("type[attrs.AttrsInstance]", type(instance)))
+    for i, alternative in enumerate(cast(tuple[Alternative, ...], value)):
         if alternative.field not in names or alternative.field in _NOT_ALTERNATIVES:
             raise _fail(
-                record,
-                names["alternatives"],
+                instance,
+                attribute,
                 f"item {i} names field {alternative.field!r}, which cannot have alternatives",
             )
 
@@ -493,8 +496,6 @@ class PartnershipLevel(_Record):
     alternatives: tuple[Alternative, ...] = attrs.field(default=(), validator=_alternatives)
 
     def __attrs_post_init__(self) -> None:
-        if self.alternatives:
-            _check_alternatives(self)
         _check_dates(self, "start", "end")
 
 
@@ -532,8 +533,6 @@ class Agreement(_Record):
     alternatives: tuple[Alternative, ...] = attrs.field(default=(), validator=_alternatives)
 
     def __attrs_post_init__(self) -> None:
-        if self.alternatives:
-            _check_alternatives(self)
         _check_dates(self, "signed", None)
         fields = attrs.fields_dict(Agreement)
         if self.in_force is not None and self.in_force < self.signed:
@@ -580,8 +579,6 @@ class Exercise(_Record):
     alternatives: tuple[Alternative, ...] = attrs.field(default=(), validator=_alternatives)
 
     def __attrs_post_init__(self) -> None:
-        if self.alternatives:
-            _check_alternatives(self)
         _check_dates(self, "start", "end")
 
 
@@ -616,8 +613,6 @@ class Event(_Record):
     alternatives: tuple[Alternative, ...] = attrs.field(default=(), validator=_alternatives)
 
     def __attrs_post_init__(self) -> None:
-        if self.alternatives:
-            _check_alternatives(self)
         _check_dates(self, "start", "end")
 
 
@@ -648,8 +643,6 @@ class Leader(_Record):
     alternatives: tuple[Alternative, ...] = attrs.field(default=(), validator=_alternatives)
 
     def __attrs_post_init__(self) -> None:
-        if self.alternatives:
-            _check_alternatives(self)
         _check_dates(self, "start", "end")
 
 
@@ -676,10 +669,6 @@ class TradeRecord(_Record):
     sources: tuple[Source, ...] = attrs.field(validator=_sources)
     notes: str = attrs.field(default="", validator=_notes)
     alternatives: tuple[Alternative, ...] = attrs.field(default=(), validator=_alternatives)
-
-    def __attrs_post_init__(self) -> None:
-        if self.alternatives:
-            _check_alternatives(self)
 
 
 @final
@@ -708,8 +697,6 @@ class ArmsComparison(_Record):
     alternatives: tuple[Alternative, ...] = attrs.field(default=(), validator=_alternatives)
 
     def __attrs_post_init__(self) -> None:
-        if self.alternatives:
-            _check_alternatives(self)
         if self.end_year < self.start_year:
             raise _fail(
                 self,
@@ -742,10 +729,6 @@ class ArmsTransfer(_Record):
     sources: tuple[Source, ...] = attrs.field(validator=_sources)
     notes: str = attrs.field(default="", validator=_notes)
     alternatives: tuple[Alternative, ...] = attrs.field(default=(), validator=_alternatives)
-
-    def __attrs_post_init__(self) -> None:
-        if self.alternatives:
-            _check_alternatives(self)
 
 
 def _flag(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
