@@ -28,7 +28,7 @@ with tempfile.TemporaryDirectory() as folder:
     own = sinorus.load(path)
     combined = sinorus.load().merge(own)
     print(f"{len(combined.events)} events after merging {len(own.events)} of mine")
-    print([event.id for event in combined.events(year=2019) if event.id.startswith("my-")])
+    print([event.id for event in combined.events.where(year=2019) if event.id.startswith("my-")])
 
     # A bad file is refused whole, with every problem and its place.
     mine["events"][0]["start"] = "2019-06-15"  # a day, though the precision says month

@@ -198,7 +198,7 @@ def level(id, start, end):
                     },
                 ],
             },
-            "coverage[1], field 'series': unknown series 'treaties'",
+            "$.coverage[1].series: unknown kind 'treaties'",
         ),
         (
             {
@@ -299,7 +299,7 @@ def test_a_large_valid_file_loads(tmp_path):
     path = write(
         tmp_path, json.dumps({"schema_version": 1, "sources": {"s": SOURCE}, "events": events})
     )
-    assert len(sinorus.load(path).events(year=2000)) == 20_000
+    assert len(sinorus.load(path).events.where(year=2000)) == 20_000
 
 
 def test_an_empty_file_and_bytes_that_are_not_json(tmp_path):
@@ -339,7 +339,7 @@ def test_io_parse_keeps_the_caller_s_data_intact():
 
 
 def test_writing_refuses_what_is_not_a_path_and_names_a_failed_write(tmp_path):
-    with pytest.raises(sinorus.QueryError, match="path"):
+    with pytest.raises(sinorus.QueryTypeError, match="path"):
         sinorus.load().to_json(3)  # an int would otherwise be taken as a file descriptor
     with pytest.raises(sinorus.DataError, match="cannot write"):
         sinorus.load().to_json(tmp_path / "no-such-folder" / "out.json")

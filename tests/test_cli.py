@@ -155,7 +155,7 @@ def test_validate_a_good_and_a_bad_file(tmp_path, bundled, capsys):
     [
         (["at", "16 July"], 1, "has no year"),
         (["at", "2019-02-30"], 1, "day is out of range"),
-        (["trade", "--from", "1900", "--to", "1950"], 1, "no trade figures"),
+        (["trade", "--from", "1900", "--to", "1950"], 1, "outside the data"),
         (["list", "events", "--since", "2020-01-01", "--until", "2010-01-01"], 1, "empty"),
         (["export", "--format", "csv"], 1, "needs --kind"),
         (["at", "2030-01-01"], 1, "phases cover 1949-10-01 to 2025-12-31"),

@@ -14,7 +14,7 @@ import sinorus.validation
 from sinorus.state import BINDING_KINDS, Snapshot
 
 
-@pytest.mark.parametrize("kind", list(sinorus.validation.SECTIONS))
+@pytest.mark.parametrize("kind", list(sinorus.kinds.KIND))
 def test_every_kind_becomes_a_frame_with_one_row_per_record(bundled, kind):
     frame = sinorus.frame(kind)
     records = getattr(bundled, kind)

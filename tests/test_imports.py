@@ -55,17 +55,13 @@ import sinorus
 from sinorus import _bundled
 
 calls = []
-real_core, real_rest = _bundled.read_core, _bundled.read_rest
+real_read = _bundled.read_part
 
-def core():
-    calls.append("core")
-    return real_core()
+def read(part):
+    calls.append(part)
+    return real_read(part)
 
-def rest(first):
-    calls.append("rest")
-    return real_rest(first)
-
-_bundled.read_core, _bundled.read_rest = core, rest
+_bundled.read_part = read
 answers = []
 barrier = threading.Barrier(16)
 
@@ -85,3 +81,8 @@ print(*sorted(calls), len(answers), len({id(a) for a in answers}), type(sinorus.
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.split()
     assert out == ["core", "rest", "32", "2", "Dataset"]  # 32 answers, 2 distinct records
+
+
+def test_showing_a_module_function_reads_no_data():
+    loaded = modules_after("import sinorus\nprint(sinorus.phase_at, sinorus.exercises)")
+    assert "sinorus._bundled" not in loaded

@@ -10,7 +10,7 @@ import attrs
 import pytest
 
 import sinorus
-from sinorus.validation import SECTIONS
+from sinorus.kinds import KIND as SECTIONS
 
 DATA = sinorus.load()
 RECORDS = [r for section in SECTIONS for r in getattr(DATA, section)]
@@ -97,7 +97,7 @@ def test_the_timeline_draws_phases_levels_and_records_in_the_range():
     assert low == (date(1989, 1, 1) - date(1970, 1, 1)).days
     assert high == (date(2026, 1, 1) - date(1970, 1, 1)).days
     exercises = next(line for line in ax.get_lines() if line.get_marker() == "^")
-    drawn = DATA.exercises(since="1989-01-01", until="2025-12-31")
+    drawn = DATA.exercises.where(since="1989-01-01", until="2025-12-31")
     assert len(exercises.get_xdata()) == len(drawn)
 
 
@@ -120,7 +120,7 @@ def test_plots_draw_on_given_axes_and_refuse_empty_ranges():
     _, axes = plt.subplots(2)
     assert plot.trade(ax=axes[0])[1] is axes[0]
     assert plot.timeline(ax=axes[1])[1] is axes[1]
-    with pytest.raises(sinorus.QueryError, match="no trade figures"):
+    with pytest.raises(sinorus.NoDataError, match="outside the data"):
         plot.trade(since=1900, until=1910)
     with pytest.raises(sinorus.QueryError, match="the range is empty"):
         plot.timeline(since="2000-01-01", until="1999-01-01")

@@ -15,7 +15,7 @@ import sinorus.validation
 from sinorus import io
 
 DATA = sinorus.load()
-RECORDS = [r for s in sinorus.validation.SECTIONS for r in getattr(DATA, s)]
+RECORDS = [r for s in sinorus.kinds.KIND for r in getattr(DATA, s)]
 days = st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31))
 
 

@@ -17,7 +17,7 @@ from sinorus import io
 from sinorus._bundled import DATA_FILE
 from sinorus.schema import json_schema
 
-SECTIONS = tuple(sinorus.validation.SECTIONS)
+SECTIONS = tuple(sinorus.kinds.KIND)
 SCHEMA_FILE = Path(sinorus.__file__).parent / "data" / "schema.json"
 
 
@@ -142,7 +142,7 @@ def test_merge_adds_a_users_records_to_the_bundled_ones(bundled):
         sources=(SOURCE,),
     )
     merged = bundled.merge(user_dataset(exercises=[extra]))
-    assert extra in merged.exercises(year=2018)
+    assert extra in merged.exercises.where(year=2018)
     assert len(merged.exercises) == len(bundled.exercises) + 1
     assert merged.data_version == f"{bundled.data_version}+mine"
     assert extra not in bundled.exercises  # the inputs do not change

@@ -14,14 +14,14 @@ USER_CODE = textwrap.dedent(
     import sinorus
 
     level = sinorus.partnership_level_at("18 March 2014")
-    assert_type(level, sinorus.PartnershipLevel)
+    assert_type(level, sinorus.PartnershipLevel | None)
     assert_type(sinorus.phase_at(date(1969, 3, 2)), sinorus.Phase)
     assert_type(sinorus.coverage_of("trade"), sinorus.Coverage | None)
     treaty = sinorus.agreements(kind="treaty")[0]
     assert_type(treaty.signed, date)
     assert_type(treaty.parties, tuple[str, ...])
     assert_type(sinorus.trade_growth_factor(2000, 2010), float)
-    assert_type(sinorus.load().exercises(year=2018), sinorus.Exercises)
+    assert_type(sinorus.load().exercises.where(year=2018), sinorus.Series[sinorus.Exercise])
     for exercise in sinorus.exercises(year=2018):
         assert_type(exercise.end, date)
     """

@@ -22,8 +22,8 @@ def test_the_ladder_before_1992():
     assert alliance.adopted_by == "treaty-of-friendship-1950"
     treaty = sinorus.load().get("treaty-of-friendship-1950")
     assert alliance.end == treaty.ended - timedelta(days=1)
-    with pytest.raises(sinorus.NoDataError):
-        sinorus.partnership_level_at("1985-01-01")  # no designation held
+    assert sinorus.partnership_level_at("1985-01-01") is None  # no designation held
+    assert sinorus.partnership_level_at("1949-10-01") is None  # before diplomatic relations
     assert sinorus.partnership_level_at("1989-05-16").id == "normalized-relations-1989"
     assert sinorus.partnership_level_at("1991-12-27").id == "russia-recognized-1991"
 

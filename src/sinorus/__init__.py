@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from .api import (
     agreements,
+    arms_transfer,
     converter,
     coverage_of,
     events,
@@ -31,7 +32,7 @@ from .api import (
     trade_volume,
 )
 from .cite import cite
-from .dataset import Agreements, Dataset, DatedRecord, Events, Exercises, Record
+from .dataset import Dataset, DatedRecord, Record
 from .dates import DateLike, to_date
 from .errors import (
     DataError,
@@ -39,13 +40,16 @@ from .errors import (
     MissingDependencyError,
     NoDataError,
     QueryError,
+    QueryTypeError,
     SinorusError,
 )
+from .kinds import KINDS, Kind
 from .model import (
     Agreement,
     AgreementKind,
     Alternative,
     ArmsComparison,
+    ArmsTransfer,
     Coverage,
     Domain,
     Event,
@@ -60,15 +64,18 @@ from .model import (
     Source,
     TradeRecord,
 )
+from .series import Series
+from .state import Snapshot
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "KINDS",
     "Agreement",
     "AgreementKind",
-    "Agreements",
     "Alternative",
     "ArmsComparison",
+    "ArmsTransfer",
     "Coverage",
     "DataError",
     "Dataset",
@@ -77,11 +84,10 @@ __all__ = [
     "Domain",
     "Event",
     "EventKind",
-    "Events",
     "Exercise",
     "ExerciseFormat",
-    "Exercises",
     "InvalidDateError",
+    "Kind",
     "Leader",
     "MissingDependencyError",
     "NoDataError",
@@ -89,13 +95,17 @@ __all__ = [
     "Phase",
     "Precision",
     "QueryError",
+    "QueryTypeError",
     "Quote",
     "Record",
+    "Series",
     "SinorusError",
+    "Snapshot",
     "Source",
     "TradeRecord",
     "__version__",
     "agreements",
+    "arms_transfer",
     "cite",
     "converter",
     "coverage_of",

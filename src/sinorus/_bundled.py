@@ -1,87 +1,69 @@
 """Reading the bundled data: plain code, no cattrs or json, so the first answer stays fast.
 
 The data lives in ``data/sinorus.json``, in the same format as users' files
-(see :mod:`sinorus.io`). The package also ships that document as Python
-literals, written by :func:`render_module`: their compiled bytecode loads in
-about a third of the time that importing :mod:`json` and parsing the file
-take. A test keeps them identical to the file. They come in two parts:
-``_bundled_core.py`` holds what point-in-time and trade queries need
-(phases, partnership levels and the agreements that adopted them, trade,
-coverage) and is read on the first query; ``_bundled_rest.py`` holds the
-other sections and is read only when something asks for them.
+(see :mod:`sinorus.io`). Building the package (``pip install``, editable or
+not) also writes that document as Python literals, one module per part of
+:data:`~sinorus.kinds.KINDS` (``_bundled_core.py``, ``_bundled_rest.py``;
+see ``hatch_build.py``): their compiled bytecode loads in about a third of
+the time that importing :mod:`json` and parsing the file take. The core part
+(the kinds point-in-time and trade queries need) is read on the first query,
+the rest when something first asks for it. A source tree that was never
+built reads the JSON file instead.
 
 Records are built without re-running their attrs validators, which would
 triple the cost of the first query; the test suite proves that every
 bundled record passes them and that this loader builds exactly what the
 validating cattrs converter builds from the JSON file. Rules across records
-are still checked here, by :class:`~sinorus.Dataset`.
-
-To change the data, edit the JSON file and run ``python -m sinorus._bundled``.
+are still checked, by :class:`~sinorus.Dataset`.
 """
 
 from __future__ import annotations
 
-import enum
 import functools
+import importlib
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import date
-from typing import Any, Final, cast
-
-import attrs
+from typing import Any, Final
 
 from .dataset import Dataset
 from .errors import DataError
-from .model import (
-    Agreement,
-    AgreementKind,
-    Alternative,
-    Coverage,
-    Domain,
-    Event,
-    EventKind,
-    ExerciseFormat,
-    Precision,
-    Quote,
-    Source,
-)
-from .validation import SECTIONS
+from .fields import fields_of
+from .kinds import KIND, KINDS
+from .model import Coverage, Source
 
-__all__ = ["DATA_FILE", "read_bundled", "read_core", "read_rest"]
+__all__ = [
+    "DATA_FILE",
+    "PARTS",
+    "read_bundled",
+    "read_part",
+    "render_module",
+    "split_document",
+    "write_modules",
+]
 
 #: The bundled data file.
 DATA_FILE: Final = os.path.join(os.path.dirname(__file__), "data", "sinorus.json")
 
-_DATE_FIELDS: Final = frozenset({"start", "end", "signed", "in_force", "ended"})
-_TUPLE_FIELDS: Final = frozenset(
-    {"parties", "signatories", "aliases", "participants", "people", "restated_by"}
-)
-_ENUMS: Final[dict[str, Any]] = {
-    "precision": Precision,
-    "domain": Domain,
-    "format": ExerciseFormat,
-}
-_KINDS: Final[dict[type, Any]] = {Agreement: AgreementKind, Event: EventKind}
+#: The parts of the bundled data, in the order they are read.
+PARTS: Final = ("core", "rest")
 
 # How to turn a JSON value into a field's value: (value, sources table) -> value.
 _Convert = Callable[[Any, dict[str, Source]], Any]
+_new = object.__new__
+_set = object.__setattr__
 
 
-def _sources(keys: list[str], table: dict[str, Source]) -> tuple[Source, ...]:
+def _as_date(value: str, _: object) -> date:
+    return date.fromisoformat(value)
+
+
+def _as_tuple(value: list[Any], _: object) -> tuple[Any, ...]:
+    return tuple(value)
+
+
+def _as_sources(keys: list[str], table: dict[str, Source]) -> tuple[Source, ...]:
     return tuple([table[key] for key in keys])
-
-
-def _quotes(raw: list[dict[str, Any]], table: dict[str, Source]) -> tuple[Quote, ...]:
-    return tuple(_record(Quote, q, table) for q in raw)
-
-
-def _alternatives(raw: list[dict[str, Any]], table: dict[str, Source]) -> tuple[Alternative, ...]:
-    return tuple(_record(Alternative, a, table) for a in raw)
-
-
-def _member_of(kind: type[enum.Enum]) -> _Convert:
-    members = {member.value: member for member in kind}
-    return lambda value, _: members[value]
 
 
 @functools.cache
@@ -89,48 +71,111 @@ def _spec(cls: type) -> tuple[tuple[tuple[str, Any], ...], dict[str, _Convert]]:
     """The defaults of ``cls``'s optional fields, and how to convert the fields that need it."""
     defaults = []
     converters: dict[str, _Convert] = {}
-    for field in attrs.fields(cls):
-        name = field.name
-        if field.default is not attrs.NOTHING:
-            defaults.append((name, field.default))
-        if name in _DATE_FIELDS:
-            converters[name] = lambda value, _: date.fromisoformat(value)
-        elif name in _TUPLE_FIELDS:
-            converters[name] = lambda value, _: tuple(value)
-        elif name == "sources":
-            converters[name] = _sources
-        elif name == "quotes":
-            converters[name] = _quotes
-        elif name == "alternatives":
-            converters[name] = _alternatives
-        elif name == "kind" or name in _ENUMS:
-            converters[name] = _member_of(_KINDS[cls] if name == "kind" else _ENUMS[name])
+    for field in fields_of(cls):
+        if not field.required:
+            defaults.append((field.name, field.default))
+        if field.shape == "date":
+            converters[field.name] = _as_date
+        elif field.shape == "names":
+            converters[field.name] = _as_tuple
+        elif field.shape == "sources":
+            converters[field.name] = _as_sources
+        elif field.shape == "records":
+            converters[field.name] = _nested(field.item)
+        elif field.shape == "enum":
+            converters[field.name] = _member_of(field.item)
     return tuple(defaults), converters
 
 
-#: The sections a point-in-time or trade query needs, read first; the rest wait
-#: until something asks for them.
-CORE_SECTIONS: Final = ("phases", "partnership_levels", "agreements", "trade")
+def _member_of(kind: type | None) -> _Convert:
+    members = {member.value: member for member in kind}  # type: ignore[union-attr]
+    return lambda value, _: members[value]
 
-#: The Python modules holding the two parts of the bundled document.
-MODULE_FILES: Final = {
-    part: os.path.join(os.path.dirname(__file__), f"_bundled_{part}.py")
-    for part in ("core", "rest")
-}
+
+def _nested(cls: type | None) -> _Convert:
+    return lambda raw, table: tuple(_record(cls, item, table) for item in raw)  # type: ignore[arg-type]
+
+
+def _record(cls: type, raw: dict[str, Any], sources: dict[str, Source]) -> Any:
+    """An instance of the frozen attrs class ``cls`` from its JSON object (defaults filled in)."""
+    defaults, converters = _spec(cls)
+    record: Any = _new(cls)
+    for name, value in defaults:
+        _set(record, name, value)
+    convert = converters.get
+    for name, value in raw.items():
+        converter = convert(name)
+        _set(
+            record, name, value if converter is None or value is None else converter(value, sources)
+        )
+    return record
+
+
+def _document(part: str) -> dict[str, Any]:
+    """One part of the bundled document: from its built module, or else from the JSON file."""
+    try:
+        module = importlib.import_module(f"sinorus._bundled_{part}")
+    except ImportError:
+        return _from_json()[part]
+    document: dict[str, Any] = module.DOCUMENT
+    return document
+
+
+@functools.cache
+def _from_json() -> dict[str, dict[str, Any]]:
+    import json
+
+    with open(DATA_FILE, encoding="utf-8") as file:
+        return split_document(json.load(file))
+
+
+def read_part(part: str) -> dict[str, Any]:
+    """The records of one part of the bundled data, by kind, and its coverage and version."""
+    document = _document(part)
+    try:
+        sources = {key: _record(Source, value, {}) for key, value in document["sources"].items()}
+        built: dict[str, Any] = {
+            name: [_record(KIND[name].record, raw, sources) for raw in records]
+            for name, records in document["kinds"].items()
+        }
+        built["coverage"] = [_record(Coverage, raw, {}) for raw in document.get("coverage", ())]
+    except (KeyError, TypeError, ValueError) as error:
+        raise DataError(f"malformed bundled data: {error!r}", file=DATA_FILE) from None
+    built["data_version"] = document.get("data_version")
+    return built
+
+
+def read_bundled() -> Dataset:
+    """The bundled dataset: the core part now, the rest when something first asks for it."""
+    core = read_part("core")
+    coverage = core.pop("coverage")
+    version = core.pop("data_version")
+
+    def rest() -> dict[str, Any]:
+        sections = read_part("rest")
+        del sections["coverage"], sections["data_version"]
+        return sections
+
+    return Dataset._lazy(core, rest, coverage=coverage, data_version=version, source=DATA_FILE)
 
 
 def split_document(document: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """The parsed JSON ``document`` as its two parts, each with the sources it cites."""
-    core = {"data_version": document.get("data_version"), "coverage": document.get("coverage", [])}
-    rest: dict[str, Any] = {}
-    for section in SECTIONS:
-        if section in document:
-            (core if section in CORE_SECTIONS else rest)[section] = document[section]
-    for part in (core, rest):
+    """The parsed JSON ``document`` as its parts, each with the sources it cites.
+
+    The core part also carries the data version and the coverage.
+    """
+    parts: dict[str, dict[str, Any]] = {part: {"kinds": {}} for part in PARTS}
+    parts["core"]["data_version"] = document.get("data_version")
+    parts["core"]["coverage"] = document.get("coverage", [])
+    for kind in KINDS:
+        if kind.name in document:
+            parts[kind.part]["kinds"][kind.name] = document[kind.name]
+    table = document.get("sources", {})
+    for part in parts.values():
         cited: set[str] = set()
-        _cited(part, cited)
-        part["sources"] = {k: v for k, v in document.get("sources", {}).items() if k in cited}
-    return {"core": core, "rest": rest}
+        _cited(part["kinds"], cited)
+        part["sources"] = {key: value for key, value in table.items() if key in cited}
+    return parts
 
 
 def _cited(value: Any, keys: set[str]) -> None:
@@ -148,96 +193,25 @@ def _cited(value: Any, keys: set[str]) -> None:
 def render_module(part: dict[str, Any]) -> str:
     """The text of one ``_bundled_*.py`` module for a part made by :func:`split_document`."""
     return (
-        '"""Part of the bundled data as a Python literal, written from data/sinorus.json by\n'
-        '``python -m sinorus._bundled``; edit the JSON file, not this one."""\n\n'
+        '"""Part of the bundled data as a Python literal, written from data/sinorus.json when\n'
+        'the package is built (see hatch_build.py); not kept in version control."""\n\n'
         "from typing import Any\n\n"
         f"DOCUMENT: dict[str, Any] = {part!r}\n"
     )
 
 
-def read_core() -> Dataset:
-    """The bundled phases, partnership levels, agreements, trade and coverage, checked."""
-    from ._bundled_core import DOCUMENT as document
-
-    sections = _build(document, CORE_SECTIONS)
-    coverage = _build_coverage(document)
-    return Dataset(
-        **sections, coverage=coverage, data_version=document["data_version"], source=DATA_FILE
-    )
-
-
-def read_rest(core: Dataset) -> Dataset:
-    """The whole bundled dataset, checked: ``core`` (from :func:`read_core`) and the rest."""
-    from ._bundled_rest import DOCUMENT as document
-
-    rest = [section for section in SECTIONS if section not in CORE_SECTIONS]
-    sections: dict[str, Any] = {section: getattr(core, section) for section in CORE_SECTIONS}
-    sections.update(_build(document, rest))
-    return Dataset(
-        **sections, coverage=core.coverage, data_version=core.data_version, source=DATA_FILE
-    )
+def write_modules(directory: str | None = None) -> list[str]:
+    """Write the ``_bundled_*.py`` modules from the JSON file; the paths written."""
+    directory = directory or os.path.dirname(__file__)
+    written = []
+    for part, document in _from_json().items():
+        path = os.path.join(directory, f"_bundled_{part}.py")
+        with open(path, "w", encoding="utf-8") as file:
+            file.write(render_module(document))
+        written.append(path)
+    return written
 
 
-def read_bundled() -> Dataset:
-    """The whole bundled dataset, read at once."""
-    return read_rest(read_core())
-
-
-def _build(document: dict[str, Any], sections: Sequence[str]) -> dict[str, list[Any]]:
-    try:
-        sources = {key: _source(value) for key, value in document["sources"].items()}
-        return {
-            section: [_record(SECTIONS[section], raw, sources) for raw in document.get(section, ())]
-            for section in sections
-        }
-    except (KeyError, TypeError, ValueError) as error:
-        raise DataError(f"malformed bundled data: {error!r}", file=DATA_FILE) from None
-
-
-def _build_coverage(document: dict[str, Any]) -> list[Coverage]:
-    try:
-        return [_record(Coverage, raw, {}) for raw in document.get("coverage", ())]
-    except (KeyError, TypeError, ValueError) as error:
-        raise DataError(f"malformed bundled data: {error!r}", file=DATA_FILE) from None
-
-
-def _record(cls: type, raw: dict[str, Any], sources: dict[str, Source]) -> Any:
-    """An instance of the frozen attrs class ``cls`` from its JSON object (defaults filled in).
-
-    The bundled file is trusted here: the test suite checks that every
-    record built this way equals the one the validating converter builds.
-    """
-    defaults, converters = _spec(cls)
-    record: Any = _new(cls)
-    for name, value in defaults:
-        _set(record, name, value)
-    convert = converters.get
-    for name, value in raw.items():
-        converter = convert(name)
-        _set(
-            record, name, value if converter is None or value is None else converter(value, sources)
-        )
-    return record
-
-
-def _source(raw: dict[str, Any]) -> Source:
-    source: Any = _new(Source)
-    _set(source, "title", raw["title"])
-    _set(source, "url", raw.get("url"))
-    _set(source, "publisher", raw.get("publisher"))
-    return cast(Source, source)
-
-
-_new = object.__new__
-_set = object.__setattr__
-
-
-if __name__ == "__main__":
-    import json
-
-    with open(DATA_FILE, encoding="utf-8") as file:
-        parsed = json.load(file)
-    for part, text in split_document(parsed).items():
-        with open(MODULE_FILES[part], "w", encoding="utf-8") as file:
-            file.write(render_module(text))
-        print(f"wrote {MODULE_FILES[part]}")
+if __name__ == "__main__":  # python -m sinorus._bundled writes the modules again
+    for path in write_modules():
+        print(f"wrote {path}")

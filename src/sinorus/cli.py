@@ -18,7 +18,7 @@ from . import __version__
 from .api import load
 from .dataset import Dataset
 from .errors import DataError, NoDataError, QueryError, SinorusError
-from .validation import SECTIONS
+from .kinds import KIND, Kind, span
 
 __all__ = ["main", "overview"]
 
@@ -44,7 +44,9 @@ def overview(dataset: Dataset, today: date, *, latest: int = 5) -> str:
     try:
         level = dataset.partnership_level_at(day)
     except NoDataError:
-        lines.append("  (none in the data for this day)")
+        level = None
+    if level is None:
+        lines.append("  (no designation held on this day)")
     else:
         lines.append(f"  {level.name} (since {level.start})")
         lines.append("  How it got there:")
@@ -99,13 +101,15 @@ def _emit(args: argparse.Namespace, text: str, data: Any) -> None:
 def _cmd_overview(args: argparse.Namespace) -> int:
     dataset = load()
     if args.json:
-        today = date.today()
+        covered = dataset.coverage_of("partnership_levels")
+        today = min(date.today(), covered.end) if covered is not None else date.today()
         _emit(
             args,
             "",
             {
                 "data_version": dataset.data_version,
                 "phases": dataset.phases,
+                "partnership_level_on": today,
                 "partnership_level": dataset.partnership_level_at(today),
                 "partnership_levels": dataset.partnership_levels,
                 "trade": dataset.trade,
@@ -141,11 +145,7 @@ def _cmd_at(args: argparse.Namespace) -> int:
 
 def _cmd_trade(args: argparse.Namespace) -> int:
     dataset = load()
-    records = [
-        r
-        for r in dataset.trade
-        if (args.start is None or r.year >= args.start) and (args.end is None or r.year <= args.end)
-    ]
+    records = dataset.trade.where(since=args.start, until=args.end)
     if not records:
         raise QueryError(
             f"no trade figures between {args.start or 'the start'} and {args.end or 'the end'}"
@@ -163,27 +163,52 @@ def _cmd_trade(args: argparse.Namespace) -> int:
     ]
     text = _table(rows, ["year", "total", "China's exports", "China's imports"])
     text += f"\n\nbillions of US dollars; growth factor {first}–{last}: {factor:.2f}×"
-    _emit(args, text, {"records": records, "growth_factor": factor, "from": first, "to": last})
+    summary = {"records": list(records), "growth_factor": factor, "from": first, "to": last}
+    _emit(args, text, summary)
     return 0
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
-    dataset = load()
-    filters = {"since": args.since, "until": args.until, "year": args.year}
-    if args.kind == "agreements":
-        records: Sequence[Any] = dataset.agreements(**filters, party=args.party)
-    elif args.kind == "exercises":
-        records = dataset.exercises(**filters, participant=args.party)
-    else:
-        records = dataset.events(**filters, person=args.party)
+    kind = KIND[args.kind]
+    match: dict[str, object] = dict(_filters(args.filter, kind.filters))
+    if args.party is not None:
+        match[_who(kind)] = args.party
+    records = load().series(kind.name).where(
+        since=args.since, until=args.until, year=args.year, **match
+    )
 
     def describe(record: Any) -> str:
         return str(getattr(record, "location", None) or getattr(record, "place", None) or "")
 
-    rows = [[str(r.start), r.id, r.name, describe(r)] for r in records]
+    rows = [[str(span(kind, r)[0]), r.id, r.name, describe(r)] for r in records]
     text = _table(rows, ["date", "id", "name", "where"]) if rows else "(none)"
     _emit(args, text, list(records))
     return 0
+
+
+def _who(kind: Kind) -> str:
+    """The filter ``--party`` stands for: the kind's first filter of a list of names."""
+    from .fields import fields_of
+
+    shapes = {field.name: field.shape for field in fields_of(kind.record)}
+    for keyword, field in kind.filters:
+        if shapes[field] == "names":
+            return keyword
+    raise QueryError(f"the {kind.name} have no party, participant or person to filter by")
+
+
+def _filters(given: Sequence[str], known: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """``--filter KEY=VALUE`` options as pairs, refusing keys the kind does not filter by."""
+    pairs = []
+    for item in given:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise QueryError(f"--filter takes KEY=VALUE, got {item!r}")
+        if key not in dict(known):
+            names = ", ".join(k for k, _ in known) or "none"
+            raise QueryError(f"unknown filter {key!r}; this kind's filters: {names}")
+        pairs.append((key, value))
+    return pairs
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
@@ -193,7 +218,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
         document = to_document(dataset)
         if args.kind:
-            document = {k: v for k, v in document.items() if k not in SECTIONS or k == args.kind}
+            document = {k: v for k, v in document.items() if k not in KIND or k == args.kind}
         text = json.dumps(document, ensure_ascii=False, indent=1)
     else:
         if not args.kind:
@@ -221,7 +246,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
                 print(f"{args.path}: {problem}")
         print(f"sinorus: {args.path}: {len(error.problems)} problem(s)", file=sys.stderr)
         return 1
-    counts = {kind: len(getattr(dataset, kind)) for kind in SECTIONS}
+    counts = {kind: len(dataset.series(kind)) for kind in KIND}
     if args.json:
         print(json.dumps({"valid": True, "records": counts}, indent=2))
     else:
@@ -256,17 +281,24 @@ def _parser() -> argparse.ArgumentParser:
     trade = command("trade", _cmd_trade, "yearly trade with the growth factor")
     trade.add_argument("--from", dest="start", type=int, metavar="YEAR", help="first year")
     trade.add_argument("--to", dest="end", type=int, metavar="YEAR", help="last year")
-    listing = command("list", _cmd_list, "list agreements, exercises or events")
-    listing.add_argument("kind", choices=["agreements", "exercises", "events"])
+    listing = command("list", _cmd_list, "list the records of one kind, filtered")
+    listing.add_argument("kind", choices=list(KIND))
     listing.add_argument("--year", type=int, help="under way in this calendar year")
     listing.add_argument("--since", metavar="DATE", help="under way on or after this day")
     listing.add_argument("--until", metavar="DATE", help="under way on or before this day")
     listing.add_argument(
         "--party", metavar="NAME", help="a party, participant or person (e.g. Kazakhstan)"
     )
+    listing.add_argument(
+        "--filter",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="any filter of the kind, e.g. series='Joint Sea' (repeatable)",
+    )
     export = command("export", _cmd_export, "write the data as JSON or CSV")
     export.add_argument("--format", choices=["json", "csv"], default="json")
-    export.add_argument("--kind", choices=list(SECTIONS), help="only this kind of record")
+    export.add_argument("--kind", choices=list(KIND), help="only this kind of record")
     export.add_argument("-o", "--output", metavar="FILE", help="write here, not to stdout")
     validate = command("validate", _cmd_validate, "check a data file and print every problem")
     validate.add_argument("path", help="a JSON data file")

@@ -15,13 +15,11 @@ from __future__ import annotations
 
 import enum
 import typing
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
-import attrs
-
 from .errors import MissingDependencyError, QueryError
-from .validation import SECTIONS
+from .fields import fields_of
+from .kinds import KIND
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -41,12 +39,6 @@ def _pandas() -> Any:
     return pandas
 
 
-def _base(kind: Any) -> Any:
-    """``X`` for ``X | None``."""
-    args = [a for a in typing.get_args(kind) if a is not type(None)]
-    return args[0] if typing.get_origin(kind) is not None and len(args) == 1 else kind
-
-
 def to_frame(dataset: Dataset, kind: str) -> pd.DataFrame:
     """The records of one section of ``dataset`` (``"exercises"``, …) as a DataFrame.
 
@@ -55,18 +47,16 @@ def to_frame(dataset: Dataset, kind: str) -> pd.DataFrame:
     >>> len(frame) == len(sinorus.load().trade), str(frame["year"].dtype)
     (True, 'int64')
     """
-    if not isinstance(kind, str) or kind not in SECTIONS:
-        raise QueryError(f"unknown kind {kind!r}; expected one of {', '.join(SECTIONS)}")
+    if not isinstance(kind, str) or kind not in KIND:
+        raise QueryError(f"unknown kind {kind!r}; expected one of {', '.join(KIND)}")
     pandas = _pandas()
-    cls = SECTIONS[kind]
-    hints = typing.get_type_hints(cls)
-    fields = attrs.fields(cls)
+    fields = fields_of(KIND[kind].record)
     columns: dict[str, list[Any]] = {f.name: [] for f in fields}
     columns["source_urls"] = []
-    for record in getattr(dataset, kind):
+    for record in dataset.series(kind):
         for field in fields:
             value = getattr(record, field.name)
-            if field.name == "sources":
+            if field.shape == "sources":
                 columns["source_urls"].append([s.url for s in value])
                 value = [s.title for s in value]
             elif field.name == "quotes":
@@ -80,11 +70,10 @@ def to_frame(dataset: Dataset, kind: str) -> pd.DataFrame:
             columns[field.name].append(value)
     frame = pandas.DataFrame(columns)
     for field in fields:
-        base = _base(hints[field.name])
-        if base is date:
+        if field.shape == "date":
             frame[field.name] = pandas.to_datetime(frame[field.name])
-        elif isinstance(base, type) and issubclass(base, enum.Enum):
+        elif field.shape == "enum":
             frame[field.name] = pandas.Categorical(
-                frame[field.name], categories=[m.value for m in base]
+                frame[field.name], categories=[m.value for m in field.item]  # type: ignore[union-attr]
             )
     return typing.cast("pd.DataFrame", frame)

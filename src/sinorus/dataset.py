@@ -1,8 +1,9 @@
-"""The :class:`Dataset`: records in chronological order, their indexes, and every query.
+"""The :class:`Dataset`: records of every kind, their indexes, and every query.
 
 All query logic lives here; the module-level functions of :mod:`sinorus`
 call these methods on the bundled dataset, so a user's own dataset behaves
-exactly the same.
+exactly the same. What a dataset holds is declared once, in
+:data:`sinorus.kinds.KINDS`.
 
 >>> import sinorus
 >>> ds = sinorus.load()
@@ -14,42 +15,40 @@ exactly the same.
 
 from __future__ import annotations
 
-import operator
 import os
 import threading
-from bisect import bisect_right
-from collections.abc import Callable, Iterable, Sequence
-from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any, Self, SupportsIndex, TypeAlias, TypeVar, final
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date
+from typing import TYPE_CHECKING, Any, Generic, TypeAlias, TypeVar, final, overload
 
 from .dates import DateLike, to_date
-from .errors import DataError, NoDataError, QueryError
+from .errors import DataError, NoDataError, QueryError, QueryTypeError
+from .index import IntervalIndex, YearIndex
+from .kinds import KIND, KIND_OF, KINDS, Kind, sort_key, span
 from .model import (
     MAX_YEAR,
-    MIN_YEAR,
     Agreement,
-    AgreementKind,
     ArmsComparison,
     ArmsTransfer,
     Coverage,
     Event,
-    EventKind,
     Exercise,
     Leader,
     PartnershipLevel,
     Phase,
     TradeRecord,
 )
-from .validation import SECTIONS, find_problems
+from .series import Series, date_range
+from .validation import find_problems
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from .state import Snapshot
 
-__all__ = ["Agreements", "Dataset", "DatedRecord", "Events", "Exercises", "Record"]
+__all__ = ["Dataset", "DatedRecord", "Record"]
 
-#: Any record a dataset holds.
+#: Any record a dataset holds (a test keeps it equal to the declared kinds).
 Record: TypeAlias = (
     Phase
     | PartnershipLevel
@@ -61,275 +60,83 @@ Record: TypeAlias = (
     | ArmsTransfer
     | Leader
 )
-#: A record with a ``start`` date, as :meth:`Dataset.timeline` returns them.
+#: A record with a ``start`` day, as :meth:`Dataset.timeline` returns them.
 DatedRecord: TypeAlias = Phase | PartnershipLevel | Agreement | Exercise | Event | Leader
 
-_R = TypeVar("_R", bound=DatedRecord)
-_ONE_DAY = timedelta(days=1)
-_by_start = operator.attrgetter("start", "id")
-
-
-def _last_day(record: DatedRecord) -> date:
-    end = getattr(record, "end", None)
-    return record.start if end is None else end
-
-
-def _overlapping(
-    records: Iterable[_R],
-    since: DateLike | None,
-    until: DateLike | None,
-    year: int | None,
-    covered: Coverage | None = None,
-) -> Iterable[_R]:
-    """Records whose days overlap the range [since, until] (and the calendar ``year``).
-
-    A range with no day in the ``covered`` span raises :class:`NoDataError`.
-    """
-    low = to_date(since) if since is not None else None
-    high = to_date(until) if until is not None else None
-    if year is not None:
-        if isinstance(year, bool) or not isinstance(year, int):
-            raise QueryError(f"year must be an int, got {type(year).__name__}: {year!r}")
-        if not MIN_YEAR <= year <= MAX_YEAR:
-            raise QueryError(f"year {year} is outside {MIN_YEAR}–{MAX_YEAR}")
-        low = max(low, date(year, 1, 1)) if low else date(year, 1, 1)
-        high = min(high, date(year, 12, 31)) if high else date(year, 12, 31)
-    if low is not None and high is not None and high < low:
-        raise QueryError(f"the range is empty: until ({high}) is before since ({low})")
-    if covered is not None and (
-        (high is not None and high < covered.start) or (low is not None and low > covered.end)
-    ):
-        asked = f"the year {year}" if year is not None else f"{low or '…'} to {high or '…'}"
-        raise NoDataError(f"{asked} is outside the data's coverage: {_covering(covered)}")
-    return _within(records, low, high)
-
-
-def _within(records: Iterable[_R], low: date | None, high: date | None) -> Iterable[_R]:
-    for record in records:
-        if (high is None or record.start <= high) and (low is None or _last_day(record) >= low):
-            yield record
-
-
-def _covering(covered: Coverage) -> str:
-    series = covered.series.replace("_", " ")
-    return f"the {series} cover {covered.start} to {covered.end}"
-
-
-def _matches(wanted: str | None, names: Sequence[str]) -> bool:
-    if wanted is None:
-        return True
-    if not isinstance(wanted, str):
-        raise QueryError(f"a name filter must be a string, got {type(wanted).__name__}")
-    folded = wanted.casefold()
-    return any(name.casefold() == folded for name in names)
-
-
-def _kind(value: Any, enum: type[AgreementKind] | type[EventKind]) -> Any:
-    if value is None or isinstance(value, enum):
-        return value
-    try:
-        return enum(value)
-    except ValueError:
-        allowed = ", ".join(repr(m.value) for m in enum)
-        raise QueryError(f"unknown kind {value!r}; expected one of {allowed}") from None
-
-
-class _Records(tuple[_R, ...]):
-    """A tuple of records in chronological order that can also be called to filter itself.
-
-    It carries its series' :class:`Coverage` (if declared), so that a filter
-    asking about days outside it raises; like the records, it is read-only.
-    """
-
-    covered: Coverage | None = None
-
-    def __new__(cls, records: Iterable[_R] = (), covered: Coverage | None = None) -> Self:
-        self = super().__new__(cls, records)
-        if covered is not None:
-            object.__setattr__(self, "covered", covered)
-        return self
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"{type(self).__name__} is read-only")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"{type(self).__name__} is read-only")
-
-    def _select(
-        self,
-        keep: Callable[[_R], bool],
-        since: DateLike | None,
-        until: DateLike | None,
-        year: int | None,
-    ) -> Self:
-        selected = _overlapping(self, since, until, year, self.covered)
-        return type(self)((r for r in selected if keep(r)), self.covered)
+_R = TypeVar("_R")
+_T = TypeVar("_T")
+_MISSING: Any = object()
+# Reads the kinds a lazily built dataset does not hold yet: kind name -> records.
+_Reader: TypeAlias = Callable[[], Mapping[str, Iterable[Any]]]
 
 
 @final
-class Agreements(_Records[Agreement]):
-    """The agreements of a dataset, oldest first; call it to filter.
+class _Section(Generic[_R]):
+    """``Dataset.phases`` and the like: the typed attribute of one declared kind."""
 
-    >>> import sinorus
-    >>> [a.id for a in sinorus.load().agreements(year=1996, party="Kazakhstan")]
-    ['shanghai-cbm-agreement-1996']
-    """
-
-    def __call__(
-        self,
-        *,
-        since: DateLike | None = None,
-        until: DateLike | None = None,
-        year: int | None = None,
-        party: str | None = None,
-        kind: AgreementKind | str | None = None,
-    ) -> Agreements:
-        """Agreements signed in the range (or ``year``) with ``party`` among the parties."""
-        wanted = _kind(kind, AgreementKind)
-        return self._select(
-            lambda a: _matches(party, a.parties) and (wanted is None or a.kind is wanted),
-            since,
-            until,
-            year,
+    def __init__(self, record: type[_R]) -> None:
+        kind = KIND_OF[record]
+        self.name = kind.name
+        self.__doc__ = (
+            f"The {kind.name.replace('_', ' ')} "
+            f"(:class:`~sinorus.{record.__name__}`), in order.\n\n"
+            f">>> import sinorus\n>>> len(sinorus.load().{kind.name}) > 0\nTrue"
         )
 
-
-@final
-class Exercises(_Records[Exercise]):
-    """The exercises of a dataset, oldest first; call it to filter.
-
-    >>> import sinorus
-    >>> sinorus.load().exercises(year=2005)[0].name
-    'Peace Mission 2005'
-    """
-
-    def __call__(
-        self,
-        *,
-        since: DateLike | None = None,
-        until: DateLike | None = None,
-        year: int | None = None,
-        participant: str | None = None,
-        series: str | None = None,
-    ) -> Exercises:
-        """Exercises under way in the range (or ``year``), by participant and series."""
-        return self._select(
-            lambda e: (
-                _matches(participant, e.participants)
-                and _matches(series, (e.series,) if e.series else ())
-            ),
-            since,
-            until,
-            year,
-        )
+    @overload
+    def __get__(self, dataset: None, owner: type) -> _Section[_R]: ...
+    @overload
+    def __get__(self, dataset: Dataset, owner: type) -> Series[_R]: ...
+    def __get__(self, dataset: Dataset | None, owner: type) -> Series[_R] | _Section[_R]:
+        if dataset is None:
+            return self
+        return dataset.series(self.name)
 
 
-@final
-class Events(_Records[Event]):
-    """The events of a dataset, oldest first; call it to filter.
-
-    >>> import sinorus
-    >>> [e.id for e in sinorus.load().events(year=1969, kind="clash")]
-    ['zhenbao-island-clash-1969', 'zhalanashkol-tielieketi-clash-1969']
-    """
-
-    def __call__(
-        self,
-        *,
-        since: DateLike | None = None,
-        until: DateLike | None = None,
-        year: int | None = None,
-        kind: EventKind | str | None = None,
-        person: str | None = None,
-    ) -> Events:
-        """Events under way in the range (or ``year``), by kind and by person involved."""
-        wanted = _kind(kind, EventKind)
-        return self._select(
-            lambda e: _matches(person, e.people) and (wanted is None or e.kind is wanted),
-            since,
-            until,
-            year,
-        )
+def _whole_span(kind: Kind, records: tuple[Any, ...]) -> Coverage | None:
+    """The span of ``records`` as a coverage, for a kind that declares none."""
+    if not records:
+        return None
+    spans = [span(kind, r) for r in records]
+    last = max(end for _, end in spans)
+    return Coverage(
+        series=kind.name,
+        start=min(start for start, _ in spans),
+        end=min(last, date(MAX_YEAR, 12, 31)),
+        complete=False,
+    )
 
 
-def _interval_index(
-    records: Sequence[_R], covered: Coverage | None
-) -> tuple[list[date], list[_R | None]]:
-    """Boundaries and what holds from each one, so a lookup is one ``bisect_right``.
-
-    ``values[i]`` holds on days from ``keys[i - 1]`` up to the day before
-    ``keys[i]``; gaps, the time before the first record and the days outside
-    the ``covered`` span map to None.
-    """
-    keys: list[date] = []
-    values: list[_R | None] = [None]
-    for record in records:
-        if keys and values[-1] is not None:
-            previous_end = getattr(values[-1], "end", None)
-            if previous_end is not None and previous_end + _ONE_DAY < record.start:
-                keys.append(previous_end + _ONE_DAY)
-                values.append(None)
-        keys.append(record.start)
-        values.append(record)
-    if records:
-        last_end = getattr(records[-1], "end", None)
-        if last_end is not None:
-            keys.append(last_end + _ONE_DAY)
-            values.append(None)
-    if covered is not None:
-        first = bisect_right(keys, covered.start)
-        keys, values = [covered.start, *keys[first:]], [None, *values[first:]]
-        last = bisect_right(keys, covered.end)
-        keys, values = [*keys[:last], covered.end + _ONE_DAY], [*values[: last + 1], None]
-    return keys, values
-
-
-_SERIES = tuple(SECTIONS)
-
-
-def _merged_coverage(mine: dict[str, Coverage], theirs: dict[str, Coverage]) -> list[Coverage]:
-    merged = dict(mine)
-    for series, span in theirs.items():
-        have = merged.get(series)
-        if have is None:
-            merged[series] = span
-            continue
-        merged[series] = Coverage(
-            series=series,
-            start=min(have.start, span.start),
-            end=max(have.end, span.end),
-            complete=have.complete and span.complete,
-            notes="\n\n".join(n for n in (have.notes, span.notes) if n),
+def _merged_coverage(mine: Iterable[Coverage], theirs: Iterable[Coverage]) -> list[Coverage]:
+    merged = {covered.series: covered for covered in mine}
+    for covered in theirs:
+        have = merged.get(covered.series)
+        merged[covered.series] = (
+            covered
+            if have is None
+            else Coverage(
+                series=covered.series,
+                start=min(have.start, covered.start),
+                end=max(have.end, covered.end),
+                complete=have.complete and covered.complete,
+                notes="\n\n".join(n for n in (have.notes, covered.notes) if n),
+            )
         )
     return list(merged.values())
-
-
-def _series_order(span: Coverage) -> int:
-    return _SERIES.index(span.series)
-
-
-def _years(years: Iterable[int]) -> str:
-    """``1992–1995, 2000`` for the years 1992, 1993, 1994, 1995 and 2000."""
-    runs: list[list[int]] = []
-    for year in sorted(years):
-        if runs and year == runs[-1][-1] + 1:
-            runs[-1].append(year)
-        else:
-            runs.append([year])
-    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs) or "none"
 
 
 @final
 class Dataset:
     """Records of China–Russia relations with their indexes and queries.
 
-    Building a dataset checks every rule that holds across records and
-    raises :class:`~sinorus.DataError` listing all problems; nothing is kept
-    from a dataset that fails. Records are sorted chronologically (trade by
-    year); ``source`` names where they came from, for messages.
+    Give the records by kind, as keywords (``trade=[...]``) or as one
+    mapping. Building a dataset checks every rule that holds across records
+    and raises :class:`~sinorus.DataError` listing all problems; nothing is
+    kept from a dataset that fails. Each kind is a :class:`~sinorus.Series`
+    in chronological order (yearly kinds by year); ``source`` names where
+    the records came from, for messages.
 
     >>> import sinorus
-    >>> from datetime import date
     >>> source = sinorus.Source(title="My notes", url="https://example.org")
     >>> mine = sinorus.Dataset(trade=[sinorus.TradeRecord(
     ...     id="t-1999", name="Trade, 1999", year=1999, total_usd_bn=5.7, sources=(source,))])
@@ -338,110 +145,249 @@ class Dataset:
     """
 
     __slots__ = (
-        "_agreements",
-        "_arms",
-        "_arms_by_year",
         "_by_id",
         "_coverage",
         "_data_version",
-        "_events",
-        "_exercises",
-        "_leaders",
-        "_level_keys",
-        "_level_values",
-        "_levels",
-        "_loader",
-        "_phase_keys",
-        "_phase_values",
-        "_phases",
+        "_indexes",
+        "_lock",
+        "_pending",
+        "_series",
         "_source",
-        "_trade",
-        "_volume_by_year",
+        "_volumes",
     )
+
+    phases = _Section(Phase)
+    partnership_levels = _Section(PartnershipLevel)
+    agreements = _Section(Agreement)
+    exercises = _Section(Exercise)
+    events = _Section(Event)
+    trade = _Section(TradeRecord)
+    arms = _Section(ArmsComparison)
+    arms_transfers = _Section(ArmsTransfer)
+    leaders = _Section(Leader)
 
     def __init__(
         self,
+        records: Mapping[str, Iterable[Any]] | None = None,
         *,
-        phases: Iterable[Phase] = (),
-        partnership_levels: Iterable[PartnershipLevel] = (),
-        agreements: Iterable[Agreement] = (),
-        exercises: Iterable[Exercise] = (),
-        events: Iterable[Event] = (),
-        trade: Iterable[TradeRecord] = (),
-        arms: Iterable[ArmsComparison] = (),
-        arms_transfers: Iterable[ArmsTransfer] = (),
-        leaders: Iterable[Leader] = (),
         coverage: Iterable[Coverage] = (),
         data_version: str | None = None,
         source: str | None = None,
+        **kinds: Iterable[Any],
     ) -> None:
-        sections: dict[str, tuple[Any, ...]] = {
-            "phases": tuple(phases),
-            "partnership_levels": tuple(partnership_levels),
-            "agreements": tuple(agreements),
-            "exercises": tuple(exercises),
-            "events": tuple(events),
-            "trade": tuple(trade),
-            "arms": tuple(arms),
-            "arms_transfers": tuple(arms_transfers),
-            "leaders": tuple(leaders),
-        }
-        spans = tuple(coverage)
-        problems = find_problems(sections, spans)
-        if problems:
-            raise DataError(problems, file=source)
-        self._coverage = {span.series: span for span in sorted(spans, key=_series_order)}
-        covered = self._coverage.get
-
-        def chronological(records: tuple[Any, ...]) -> list[Any]:
-            return sorted(records, key=_by_start)
-
-        self._phases: tuple[Phase, ...] = tuple(chronological(sections["phases"]))
-        self._levels: tuple[PartnershipLevel, ...] = tuple(
-            chronological(sections["partnership_levels"])
+        given = {**(records or {}), **kinds}
+        unknown = sorted(set(given) - KIND.keys())
+        if unknown:
+            raise QueryTypeError(
+                f"unknown kind {unknown[0]!r}; the kinds are {', '.join(KIND)}"
+            )
+        self._start(
+            {kind.name: tuple(given.get(kind.name, ())) for kind in KINDS},
+            tuple(coverage),
+            data_version,
+            source,
         )
-        self._agreements = Agreements(chronological(sections["agreements"]), covered("agreements"))
-        self._exercises = Exercises(chronological(sections["exercises"]), covered("exercises"))
-        self._events = Events(chronological(sections["events"]), covered("events"))
-        self._trade: tuple[TradeRecord, ...] = tuple(
-            sorted(sections["trade"], key=lambda r: r.year)
-        )
-        self._arms: tuple[ArmsComparison, ...] = tuple(
-            sorted(sections["arms"], key=lambda r: (r.start_year, r.id))
-        )
-        self._leaders: tuple[Leader, ...] = tuple(chronological(sections["leaders"]))
-        self._data_version = data_version
-        self._source = source
-        self._by_id: dict[str, Record] = {r.id: r for rs in sections.values() for r in rs}
-        self._phase_keys, self._phase_values = _interval_index(self._phases, covered("phases"))
-        self._level_keys, self._level_values = _interval_index(
-            self._levels, covered("partnership_levels")
-        )
-        self._volume_by_year = {r.year: r.total_usd_bn for r in self._trade}
-        self._arms_by_year: dict[int, ArmsTransfer] = {
-            r.year: r for r in sorted(sections["arms_transfers"], key=lambda r: r.year)
-        }
-        self._loader: tuple[Callable[[], Dataset], Callable[[Dataset], Dataset]] | None = None
 
     @classmethod
-    def _deferred(
-        cls, first: Callable[[], Dataset], complete: Callable[[Dataset], Dataset]
+    def _lazy(
+        cls,
+        first: Mapping[str, Iterable[Any]],
+        rest: _Reader,
+        *,
+        coverage: Iterable[Coverage],
+        data_version: str | None,
+        source: str | None,
     ) -> Dataset:
-        """A dataset that reads its records the first time it is used, in two steps.
+        """A dataset of the kinds in ``first``; ``rest()`` reads the others when first needed.
 
-        ``first()`` gives a dataset holding at least the phases, partnership
-        levels, agreements, trade and coverage, enough for point-in-time and
-        trade queries; ``complete(that)`` gives the whole dataset, read only when
-        something asks for the other records. Each runs once, thread-safely.
-        Its methods can be taken before anything is read, which is how the
-        module-level queries of :mod:`sinorus` are this dataset's own methods.
+        Reading happens once, under a lock, and checks the records read as
+        any dataset's are; the dataset is the same object before and after.
         """
-        shell = _Deferred.__new__(_Deferred)
-        shell._loader = (first, complete)
-        return shell
+        self = cls.__new__(cls)
+        self._start(
+            {name: tuple(records) for name, records in first.items()},
+            tuple(coverage),
+            data_version,
+            source,
+            pending=rest,
+        )
+        return self
 
-    def _complete(self) -> None:
-        """Make sure every section is read (a loaded dataset always is)."""
+    def _start(
+        self,
+        sections: dict[str, tuple[Any, ...]],
+        coverage: tuple[Coverage, ...],
+        data_version: str | None,
+        source: str | None,
+        pending: _Reader | None = None,
+    ) -> None:
+        problems = find_problems(sections, coverage)
+        if problems:
+            raise DataError(problems, file=source)
+        order = list(KIND)
+        self._coverage = {
+            span.series: span for span in sorted(coverage, key=lambda c: order.index(c.series))
+        }
+        self._data_version = data_version
+        self._source = source
+        self._series: dict[str, Series[Any]] = {}
+        self._indexes: dict[str, Any] = {}
+        self._by_id: dict[str, Record] = {}
+        self._volumes: dict[int, float] = {}
+        self._pending = pending
+        self._lock = threading.Lock() if pending is not None else None
+        self._add(sections)
+
+    def _add(self, sections: Mapping[str, tuple[Any, ...]]) -> None:
+        """Sort, index and keep the records of ``sections`` (already checked)."""
+        for name, records in sections.items():
+            kind = KIND[name]
+            ordered = tuple(sorted(records, key=sort_key(kind)))
+            covered = self._coverage.get(name)
+            if kind.shape == "interval":
+                if kind.group_by:
+                    groups: dict[tuple[Any, ...], list[Any]] = {}
+                    for record in ordered:
+                        group = tuple(getattr(record, f) for f in kind.group_by)
+                        groups.setdefault(group, []).append(record)
+                    bounds = covered or _whole_span(kind, ordered)
+                    self._indexes[name] = [
+                        IntervalIndex(terms, kind.label, bounds) for terms in groups.values()
+                    ]
+                else:
+                    self._indexes[name] = IntervalIndex(ordered, kind.label, covered)
+            elif kind.shape == "yearly":
+                self._indexes[name] = YearIndex(ordered, kind.label)
+            self._by_id.update((record.id, record) for record in ordered)
+            self._series[name] = Series(ordered, kind, covered)
+        if "trade" in sections:
+            self._volumes = self._index("trade").values("total_usd_bn")
+
+    def _read_rest(self) -> None:
+        """Read the kinds a lazily built dataset does not hold yet (once, thread-safely)."""
+        if self._lock is None:
+            return
+        with self._lock:
+            if self._pending is None:
+                return
+            sections = {name: tuple(records) for name, records in self._pending().items()}
+            problems = find_problems(sections, tuple(self._coverage.values()), self._series)
+            if problems:
+                raise DataError(problems, file=self._source)
+            self._add(sections)
+            self._pending = None
+
+    # --- the records ------------------------------------------------------------
+
+    def series(self, kind: str) -> Series[Any]:
+        """The records of one kind (``"exercises"``, ``"trade"``, …), in order.
+
+        ``dataset.exercises`` is ``dataset.series("exercises")``; so is
+        :meth:`records` given the record class, typed.
+
+        >>> import sinorus
+        >>> sinorus.load().series("trade")[0].year
+        1992
+        """
+        try:
+            return self._series[kind]
+        except (KeyError, TypeError):
+            pass
+        if not isinstance(kind, str):
+            raise QueryTypeError(f"a kind must be a string, got {type(kind).__name__}: {kind!r}")
+        if kind not in KIND:
+            raise QueryError(f"unknown kind {kind!r}; the kinds are {', '.join(KIND)}")
+        self._read_rest()
+        return self._series[kind]
+
+    def records(self, record: type[_T]) -> Series[_T]:
+        """The records of one class, typed: ``dataset.records(Exercise)``.
+
+        >>> import sinorus
+        >>> sinorus.load().records(sinorus.Leader)[-1].name
+        'Xi Jinping'
+        """
+        kind = KIND_OF.get(record)
+        if kind is None:
+            raise QueryTypeError(f"{record!r} is not the record class of a declared kind")
+        return self.series(kind.name)
+
+    def _index(self, kind: str) -> Any:
+        if kind not in self._indexes:
+            self.series(kind)
+        return self._indexes[kind]
+
+    def __getattr__(self, name: str) -> Series[Any]:
+        # A kind declared without a typed attribute of its own: dataset.<kind name>.
+        if name in KIND:
+            return self.series(name)
+        raise AttributeError(f"'Dataset' object has no attribute {name!r}")
+
+    @property
+    def coverage(self) -> tuple[Coverage, ...]:
+        """The declared span of each kind that has one, in the order of :data:`~sinorus.KINDS`.
+
+        >>> import sinorus
+        >>> trade = sinorus.load().coverage_of("trade")
+        >>> trade.start.year, trade.complete
+        (1992, True)
+        """
+        return tuple(self._coverage.values())
+
+    def coverage_of(self, kind: str) -> Coverage | None:
+        """The declared span of one kind (``"trade"``, ``"exercises"``, …), None if undeclared.
+
+        An unknown kind raises :class:`QueryError`.
+
+        >>> import sinorus
+        >>> sinorus.load().coverage_of("exercises").start
+        datetime.date(2005, 1, 1)
+        """
+        if not isinstance(kind, str):
+            raise QueryTypeError(f"a kind must be a string, got {type(kind).__name__}: {kind!r}")
+        if kind not in KIND:
+            raise QueryError(f"unknown kind {kind!r}; the kinds are {', '.join(KIND)}")
+        return self._coverage.get(kind)
+
+    @property
+    def data_version(self) -> str | None:
+        """The version of the data (the bundled data's is its release date, ``2026.12.02.1``).
+
+        A serial after the date counts releases made on the same day.
+
+        >>> import sinorus
+        >>> sinorus.load().data_version.startswith("2026.")
+        True
+        """
+        return self._data_version
+
+    def get(self, record_id: str, default: Any = _MISSING) -> Any:
+        """The record with this id, of whatever kind.
+
+        Without a ``default``, an id no record has raises :class:`NoDataError`.
+
+        >>> import sinorus
+        >>> data = sinorus.load()
+        >>> data.get("vostok-2018").location[:13]
+        'Tsugol traini'
+        >>> data.get("no-such-record", None) is None
+        True
+        >>> data.get("no-such-record")
+        Traceback (most recent call last):
+        ...
+        sinorus.NoDataError: no record has id 'no-such-record'
+        """
+        self._read_rest()
+        try:
+            return self._by_id[record_id]
+        except (KeyError, TypeError):
+            if default is not _MISSING:
+                return default
+            if not isinstance(record_id, str):
+                raise QueryTypeError(
+                    f"an id must be a string, got {type(record_id).__name__}: {record_id!r}"
+                ) from None
+            raise NoDataError(f"no record has id {record_id!r}") from None
 
     def __str__(self) -> str:
         from .display import dataset_text
@@ -454,213 +400,11 @@ class Dataset:
         return dataset_html(self)
 
     def __repr__(self) -> str:
-        counts = ", ".join(f"{len(getattr(self, name))} {name}" for name in SECTIONS)
+        counts = ", ".join(f"{len(self.series(kind.name))} {kind.name}" for kind in KINDS)
         version = f" version {self._data_version}" if self._data_version else ""
         return f"<Dataset{version}: {counts}>"
 
-    # --- the records --------------------------------------------------------
-
-    @property
-    def phases(self) -> tuple[Phase, ...]:
-        """The phases, oldest first; together they cover every day they span.
-
-        >>> import sinorus
-        >>> data = sinorus.load()
-        >>> data.phases[0].name, data.phases[0].start
-        ('Alliance', datetime.date(1949, 10, 1))
-        """
-        return self._phases
-
-    @property
-    def partnership_levels(self) -> tuple[PartnershipLevel, ...]:
-        """The official designations of the relationship, oldest first.
-
-        >>> import sinorus
-        >>> data = sinorus.load()
-        >>> [level.start.year for level in data.partnership_levels]
-        [1949, 1950, 1989, 1991, 1992, 1994, 1996, 2011, 2019]
-        """
-        return self._levels
-
-    @property
-    def agreements(self) -> Agreements:
-        """The agreements, oldest first; ``agreements(party=..., year=...)`` filters them.
-
-        >>> import sinorus
-        >>> data = sinorus.load()
-        >>> [a.id for a in data.agreements(kind="treaty")]
-        ['treaty-of-friendship-1950', 'treaty-of-good-neighborliness-2001']
-        """
-        return self._agreements
-
-    @property
-    def exercises(self) -> Exercises:
-        """The joint exercises, oldest first; ``exercises(year=...)`` filters them.
-
-        >>> import sinorus
-        >>> data = sinorus.load()
-        >>> [e.name for e in data.exercises(year=2018)]
-        ['Peace Mission 2018', 'Vostok 2018']
-        """
-        self._complete()
-        return self._exercises
-
-    @property
-    def events(self) -> Events:
-        """The events, oldest first; ``events(kind=..., person=...)`` filters them.
-
-        >>> import sinorus
-        >>> data = sinorus.load()
-        >>> [e.id for e in data.events(kind="vote", year=2014)]
-        ['unsc-crimea-vote-2014', 'unga-68-262-vote-2014']
-        """
-        self._complete()
-        return self._events
-
-    @property
-    def trade(self) -> tuple[TradeRecord, ...]:
-        """The yearly trade figures, by year.
-
-        >>> import sinorus
-        >>> data = sinorus.load()
-        >>> data.trade[0].year, data.trade[-1].year
-        (1992, 2024)
-        """
-        return self._trade
-
-    @property
-    def arms(self) -> tuple[ArmsComparison, ...]:
-        """Comparisons of China's arms purchases from Russia between periods.
-
-        >>> import sinorus
-        >>> data = sinorus.load()
-        >>> data.arms[0].percent_higher
-        258.0
-        """
-        self._complete()
-        return self._arms
-
-    @property
-    def arms_transfers(self) -> tuple[ArmsTransfer, ...]:
-        """Yearly deliveries of major arms to China (SIPRI trend-indicator values), by year.
-
-        >>> import sinorus
-        >>> data = sinorus.load()
-        >>> max(data.arms_transfers, key=lambda r: r.tiv_millions).year
-        1954
-        """
-        self._complete()
-        return tuple(self._arms_by_year.values())
-
-    def arms_transfer(self, year: int) -> ArmsTransfer:
-        """The arms delivered to China in ``year``, from the Soviet Union or Russia.
-
-        Raises :class:`NoDataError` (saying which years exist) for a year the data lacks.
-
-        >>> import sinorus
-        >>> transfer = sinorus.load().arms_transfer(2005)
-        >>> transfer.supplier, transfer.tiv_millions
-        ('Russia', 3077.0)
-        """
-        self._complete()
-        try:
-            return self._arms_by_year[year]
-        except (KeyError, TypeError):
-            if isinstance(year, bool) or not isinstance(year, SupportsIndex):
-                raise QueryError(
-                    f"a year must be an int, got {type(year).__name__}: {year!r}"
-                ) from None
-            raise NoDataError(
-                f"no arms transfer figure for {year}; the data has {_years(self._arms_by_year)}"
-            ) from None
-
-    @property
-    def leaders(self) -> tuple[Leader, ...]:
-        """Terms of the leaders of China, the Soviet Union and Russia, oldest first.
-
-        >>> import sinorus
-        >>> data = sinorus.load()
-        >>> data.leaders[-1].name
-        'Xi Jinping'
-        """
-        self._complete()
-        return self._leaders
-
-    def leaders_at(self, when: DateLike) -> tuple[Leader, ...]:
-        """The leaders in office on that day, in the order of :attr:`leaders`.
-
-        >>> import sinorus
-        >>> [leader.name for leader in sinorus.load().leaders_at("1989-05-16")]
-        ['Mikhail Gorbachev', 'Zhao Ziyang']
-        """
-        day = to_date(when)
-        self._complete()
-        covered = self._coverage.get("leaders")
-        if covered is not None and not covered.start <= day <= covered.end:
-            raise NoDataError(f"no leaders on {day}: {_covering(covered)}")
-        return tuple(
-            leader
-            for leader in self._leaders
-            if leader.start <= day and (leader.end is None or day <= leader.end)
-        )
-
-    @property
-    def coverage(self) -> tuple[Coverage, ...]:
-        """The declared span of each series that has one, in the order of the file format.
-
-        >>> import sinorus
-        >>> trade = sinorus.load().coverage_of("trade")
-        >>> trade.start.year, trade.end.year, trade.complete
-        (1992, 2024, True)
-        """
-        return tuple(self._coverage.values())
-
-    def coverage_of(self, series: str) -> Coverage | None:
-        """The declared span of one series (``"trade"``, ``"exercises"``, …), None if undeclared.
-
-        An unknown series name raises :class:`QueryError`.
-
-        >>> import sinorus
-        >>> data = sinorus.load()
-        >>> data.coverage_of("exercises").start
-        datetime.date(2005, 1, 1)
-        """
-        if not isinstance(series, str) or series not in SECTIONS:
-            raise QueryError(f"unknown series {series!r}; expected one of {', '.join(SECTIONS)}")
-        return self._coverage.get(series)
-
-    @property
-    def data_version(self) -> str | None:
-        """The version of the data (the bundled data's is its release date, ``2026.11.28.1``).
-
-        A serial after the date counts releases made on the same day.
-
-        >>> import sinorus
-        >>> data = sinorus.load()
-        >>> data.data_version.startswith("2026.")
-        True
-        """
-        return self._data_version
-
-    def get(self, record_id: str) -> Record:
-        """The record with this id, of whatever type; :class:`NoDataError` if there is none.
-
-        >>> import sinorus
-        >>> data = sinorus.load()
-        >>> data.get("vostok-2018").location[:13]
-        'Tsugol traini'
-        >>> data.get("no-such-record")
-        Traceback (most recent call last):
-        ...
-        sinorus.errors.NoDataError: no record has id 'no-such-record'
-        """
-        self._complete()
-        try:
-            return self._by_id[record_id]
-        except (KeyError, TypeError):
-            raise NoDataError(f"no record has id {record_id!r}") from None
-
-    # --- files and other datasets ---------------------------------------------
+    # --- files and other datasets -------------------------------------------------
 
     def to_json(self, path: str | os.PathLike[str]) -> None:
         """Write the dataset to a JSON file in the format ``sinorus.load(path)`` reads.
@@ -695,7 +439,7 @@ class Dataset:
         ``"error"`` (the default) raises :class:`DataError` naming every
         clashing id, ``"replace"`` keeps ``other``'s record, ``"keep"`` keeps
         this dataset's. The result is checked like any dataset, so phases or
-        levels that overlap across the two are refused. A series declared in
+        levels that overlap across the two are refused. A kind declared in
         both covers the span from the earlier start to the later end, and is
         complete only if both are.
 
@@ -705,13 +449,13 @@ class Dataset:
         True
         """
         if not isinstance(other, Dataset):
-            raise QueryError(f"can only merge a Dataset, got {type(other).__name__}")
+            raise QueryTypeError(f"can only merge a Dataset, got {type(other).__name__}")
         if on_conflict not in ("error", "replace", "keep"):
             raise QueryError(
                 f"on_conflict must be 'error', 'replace' or 'keep', got {on_conflict!r}"
             )
-        self._complete()
-        other._complete()
+        self._read_rest()
+        other._read_rest()
         clashing = self._by_id.keys() & other._by_id.keys()
         if clashing and on_conflict == "error":
             raise DataError(
@@ -721,64 +465,64 @@ class Dataset:
         drop_mine = clashing if on_conflict == "replace" else set()
         drop_theirs = clashing if on_conflict == "keep" else set()
         sections = {
-            section: [r for r in getattr(self, section) if r.id not in drop_mine]
-            + [r for r in getattr(other, section) if r.id not in drop_theirs]
-            for section in SECTIONS
+            kind.name: [r for r in self.series(kind.name) if r.id not in drop_mine]
+            + [r for r in other.series(kind.name) if r.id not in drop_theirs]
+            for kind in KINDS
         }
         versions = [v for v in (self._data_version, other._data_version) if v]
         return Dataset(
-            **sections,
-            coverage=_merged_coverage(self._coverage, other._coverage),
+            sections,
+            coverage=_merged_coverage(self.coverage, other.coverage),
             data_version="+".join(versions) or None,
             source=other._source,
         )
 
-    # --- point-in-time queries -----------------------------------------------
+    # --- point-in-time queries -------------------------------------------------
 
     def phase_at(self, when: DateLike) -> Phase:
-        """The phase on that day.
-
-        Raises :class:`NoDataError` for a day outside the phases' coverage.
+        """The phase on that day; :class:`NoDataError` outside the phases' coverage.
 
         >>> import sinorus
         >>> sinorus.load().phase_at("2 March 1969").id
         'split'
         """
-        if type(when) is not date:
-            when = to_date(when)
-        phase = self._phase_values[bisect_right(self._phase_keys, when)]
+        day = when if type(when) is date else to_date(when)
+        phase: Phase | None = self._indexes["phases"].at(day)
         if phase is None:
-            raise self._no_record("phases", "phase", when)
+            raise NoDataError(f"no phase on {day}")
         return phase
 
-    def partnership_level_at(self, when: DateLike) -> PartnershipLevel:
+    def partnership_level_at(self, when: DateLike) -> PartnershipLevel | None:
         """The official designation in force on that day (a change counts from its own date).
 
-        Raises :class:`NoDataError` for a day outside the levels' coverage, or
-        in a gap between two levels of a dataset that has one.
+        None on a covered day when no designation held (April 1980 to May
+        1989); :class:`NoDataError` for a day outside the levels' coverage.
 
         >>> import sinorus
         >>> sinorus.load().partnership_level_at("1995-06-01").name
         'constructive partnership'
+        >>> sinorus.load().partnership_level_at("1985-01-01") is None
+        True
         """
-        if type(when) is not date:
-            when = to_date(when)
-        level = self._level_values[bisect_right(self._level_keys, when)]
-        if level is None:
-            raise self._no_record("partnership_levels", "partnership level", when)
+        level: PartnershipLevel | None = self._indexes["partnership_levels"].at(
+            when if type(when) is date else to_date(when)
+        )
         return level
 
-    def _no_record(self, series: str, what: str, day: date) -> NoDataError:
-        covered = self._coverage.get(series)
+    def leaders_at(self, when: DateLike) -> tuple[Leader, ...]:
+        """The leaders in office on that day, in the order of :attr:`leaders`.
+
+        >>> import sinorus
+        >>> [leader.name for leader in sinorus.load().leaders_at("1989-05-16")]
+        ['Mikhail Gorbachev', 'Zhao Ziyang']
+        """
+        day = to_date(when)
+        indexes: list[IntervalIndex[Leader]] = self._index("leaders")
+        covered = self._coverage.get("leaders")
         if covered is not None and not covered.start <= day <= covered.end:
-            return NoDataError(f"no {what} on {day}: {_covering(covered)}")
-        records: tuple[Phase | PartnershipLevel, ...] = getattr(self, series)
-        if not records:
-            return NoDataError(f"no {what} on {day}: the dataset has no {series}")
-        if day < records[0].start:
-            return NoDataError(f"no {what} on {day}: the first begins on {records[0].start}")
-        before = [r for r in records if r.start <= day][-1]
-        return NoDataError(f"no {what} on {day}: {before.id!r} ended on {before.end}")
+            raise indexes[0].outside(day) if indexes else NoDataError(f"no leaders on {day}")
+        found = [leader for index in indexes if (leader := index.at(day)) is not None]
+        return tuple(sorted(found, key=sort_key(KIND["leaders"])))
 
     def state_at(self, when: DateLike) -> Snapshot:
         """What held on that day: phase, level, agreements in force, trade, exercises so far.
@@ -791,24 +535,23 @@ class Dataset:
 
         return snapshot(self, to_date(when))
 
-    # --- trade ----------------------------------------------------------------
+    # --- yearly figures ----------------------------------------------------------
 
     def trade_volume(self, year: int) -> float:
         """Total trade in ``year``, in billions of US dollars.
 
         Raises :class:`NoDataError` (saying which years exist) for a year the
-        data lacks, :class:`QueryError` for a year that is not an integer.
-        Anything equal to an int the data has (a NumPy integer, ``2000.0``)
-        finds that year, as in any dict.
+        data lacks, :class:`QueryTypeError` for a year that is not an integer.
 
         >>> import sinorus
         >>> sinorus.load().trade_volume(2024)
         244.81
         """
         try:
-            return self._volume_by_year[year]
+            return self._volumes[year]
         except (KeyError, TypeError):
-            return self._volume_by_year[self._known_year(year)]
+            record: TradeRecord = self._index("trade").get(year)
+            return record.total_usd_bn
 
     def trade_growth_factor(self, start_year: int, end_year: int) -> float:
         """How many times larger trade was in ``end_year`` than in ``start_year``.
@@ -817,31 +560,31 @@ class Dataset:
         >>> round(sinorus.trade_growth_factor(2000, 2010), 3)
         6.938
         """
-        volumes = self._volume_by_year
         try:
-            return volumes[end_year] / volumes[start_year]
+            return self._volumes[end_year] / self._volumes[start_year]
         except (KeyError, TypeError, ZeroDivisionError):
-            first = volumes[self._known_year(start_year)]
-            last = volumes[self._known_year(end_year)]
+            first, last = self.trade_volume(start_year), self.trade_volume(end_year)
         if not first:
             raise QueryError(f"trade in {start_year} was zero: no growth factor")
         return last / first
 
-    def _known_year(self, year: object) -> int:
-        """``year`` as an int the trade data has; otherwise the error that says why not."""
-        if isinstance(year, bool) or not isinstance(year, SupportsIndex):
-            raise QueryError(f"a year must be an int, got {type(year).__name__}: {year!r}")
-        as_int = operator.index(year)
-        if as_int not in self._volume_by_year:
-            raise NoDataError(
-                f"no trade figure for {as_int}; the data has {_years(self._volume_by_year)}"
-            )
-        return as_int
+    def arms_transfer(self, year: int) -> ArmsTransfer:
+        """The arms delivered to China in ``year``, from the Soviet Union or Russia.
 
-    # --- everything in order ---------------------------------------------------
+        Raises :class:`NoDataError` (saying which years exist) for a year the data lacks.
+
+        >>> import sinorus
+        >>> transfer = sinorus.load().arms_transfer(2005)
+        >>> transfer.supplier, transfer.tiv_millions
+        ('Russia', 3077.0)
+        """
+        transfer: ArmsTransfer = self._index("arms_transfers").get(year)
+        return transfer
+
+    # --- everything in order -------------------------------------------------------
 
     def timeline(
-        self, since: DateLike | None = None, until: DateLike | None = None
+        self, since: DateLike | int | None = None, until: DateLike | int | None = None
     ) -> tuple[DatedRecord, ...]:
         """Every dated record whose days overlap [since, until], by start date.
 
@@ -851,78 +594,14 @@ class Dataset:
          'sino-soviet-summit-1989', 'normalized-relations', 'normalized-relations-1989',
          'sino-soviet-joint-communique-1989']
         """
-        self._complete()
-        merged: list[DatedRecord] = [
-            *self._phases,
-            *self._levels,
-            *self._agreements,
-            *self._exercises,
-            *self._events,
-            *self._leaders,
-        ]
-        merged.sort(key=_by_start)
-        return tuple(_overlapping(merged, since, until, None))
-
-
-class _Deferred(Dataset):  # type: ignore[misc]  # a stage of loading, not a kind of dataset
-    """A :class:`Dataset` before its first use: the first attribute it lacks reads the data.
-
-    The first read fills the sections point-in-time and trade queries need
-    and turns it into a :class:`_Partial`; a class with ``__getattr__``
-    would slow every later attribute lookup.
-    """
-
-    __slots__ = ()
-
-    def __getattr__(self, name: str) -> Any:
-        if name not in _DATA_SLOTS:
-            raise AttributeError(f"'Dataset' object has no attribute {name!r}")
-        self._read_first()
-        if name not in _FIRST_SLOTS:
-            self._complete()
-        return object.__getattribute__(self, name)
-
-    def _read_first(self) -> None:
-        with _LOADING:
-            if type(self) is _Deferred:
-                assert self._loader is not None
-                _fill(self, self._loader[0](), _FIRST_SLOTS)
-                object.__setattr__(self, "__class__", _Partial)
-
-    def _complete(self) -> None:
-        self._read_first()
-        _read_rest(self)
-
-
-class _Partial(Dataset):  # type: ignore[misc]  # a stage of loading, not a kind of dataset
-    """A :class:`Dataset` whose phases, levels, agreements, trade and coverage are read.
-
-    Every method that uses the other sections calls :meth:`_complete` first,
-    which reads them and turns this into a plain :class:`Dataset`.
-    """
-
-    __slots__ = ()
-
-    def _complete(self) -> None:
-        _read_rest(self)
-
-
-def _read_rest(partial: Dataset) -> None:
-    with _LOADING:
-        if type(partial) is not Dataset:
-            assert partial._loader is not None
-            whole = partial._loader[1](partial)
-            _fill(partial, whole, _DATA_SLOTS)
-            object.__setattr__(partial, "__class__", Dataset)
-
-
-def _fill(target: Dataset, source: Dataset, slots: frozenset[str]) -> None:
-    for slot in slots:
-        object.__setattr__(target, slot, object.__getattribute__(source, slot))
-
-
-_DATA_SLOTS = frozenset(Dataset.__slots__) - {"_loader"}
-# What the second part of a deferred dataset fills; the first part fills the rest.
-_REST_SLOTS = frozenset({"_arms", "_arms_by_year", "_by_id", "_events", "_exercises", "_leaders"})
-_FIRST_SLOTS = _DATA_SLOTS - _REST_SLOTS
-_LOADING = threading.RLock()
+        low, high = date_range(since, until, None)
+        found: list[tuple[date, str, DatedRecord]] = []
+        for kind in KINDS:
+            if not kind.is_dated:
+                continue
+            for record in self.series(kind.name):
+                first, last = span(kind, record)
+                if (high is None or first <= high) and (low is None or last >= low):
+                    found.append((first, record.id, record))
+        found.sort(key=lambda item: (item[0], item[1]))
+        return tuple(record for _, _, record in found)

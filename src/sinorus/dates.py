@@ -12,7 +12,7 @@ datetime.date(2019, 6, 1)
 >>> to_date("2019-02-30")
 Traceback (most recent call last):
 ...
-sinorus.errors.InvalidDateError: cannot read '2019-02-30' as a date: day is out of range for month
+sinorus.InvalidDateError: cannot read '2019-02-30' as a date: day is out of range for month
 """
 
 from __future__ import annotations

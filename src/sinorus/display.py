@@ -35,14 +35,14 @@ def _span(record: Any) -> str:
 
 def record_text(record: Any) -> str:
     """One line naming ``record``: its name, dates and id (a source: title, publisher, URL)."""
-    from .model import ArmsTransfer, Source, TradeRecord
+    from .kinds import KIND_OF
+    from .model import Source
 
     if isinstance(record, Source):
         return " ".join(p for p in (record.title, record.publisher, record.url) if p)
-    if isinstance(record, TradeRecord):
-        return f"{record.name}: {record.total_usd_bn:g} billion US dollars [{record.id}]"
-    if isinstance(record, ArmsTransfer):
-        return f"{record.name}: {record.tiv_millions:g} million SIPRI TIV [{record.id}]"
+    kind = KIND_OF.get(type(record))
+    if kind is not None and kind.amount is not None:
+        return f"{record.name}: {getattr(record, kind.amount):g} {kind.unit} [{record.id}]"
     name = getattr(record, "name", None)
     if name is None:  # a quote, an alternative, a coverage
         return repr(record)
@@ -85,11 +85,12 @@ def record_html(record: Any) -> str:
 
 def dataset_text(dataset: Dataset) -> str:
     """The dataset's version, and how many records each series holds over which span."""
-    from .validation import SECTIONS
+    from .kinds import KINDS
 
     lines = [f"sinorus dataset, data version {dataset.data_version or 'unversioned'}"]
-    for series in SECTIONS:
-        records = getattr(dataset, series)
+    for kind in KINDS:
+        series = kind.name
+        records = dataset.series(series)
         covered = dataset.coverage_of(series)
         span = f"  {covered.start} to {covered.end}" if covered is not None else ""
         lines.append(f"  {series:<20}{len(records):>5}{span}")
@@ -98,17 +99,18 @@ def dataset_text(dataset: Dataset) -> str:
 
 def dataset_html(dataset: Dataset) -> str:
     """:func:`dataset_text` as an HTML table."""
-    from .validation import SECTIONS
+    from .kinds import KINDS
 
     rows = []
-    for series in SECTIONS:
+    for kind in KINDS:
+        series = kind.name
         covered = dataset.coverage_of(series)
         span = f"{covered.start} to {covered.end}" if covered is not None else ""
         complete = ("complete" if covered.complete else "a selection") if covered else ""
         rows.append(
-            f"<tr><td>{series}</td><td>{len(getattr(dataset, series))}</td>"
+            f"<tr><td>{series}</td><td>{len(dataset.series(series))}</td>"
             f"<td>{span}</td><td>{complete}</td></tr>"
         )
     version = escape(dataset.data_version or "unversioned")
-    head = "<tr><th>series</th><th>records</th><th>coverage</th><th></th></tr>"
+    head = "<tr><th>kind</th><th>records</th><th>coverage</th><th></th></tr>"
     return f"<table><caption>sinorus dataset {version}</caption>{head}{''.join(rows)}</table>"

@@ -13,6 +13,7 @@ __all__ = [
     "MissingDependencyError",
     "NoDataError",
     "QueryError",
+    "QueryTypeError",
     "SinorusError",
 ]
 
@@ -68,10 +69,21 @@ class QueryError(SinorusError, ValueError):
     """A query was given an argument it cannot use.
 
     >>> import sinorus
-    >>> sinorus.load().merge("not a dataset")
+    >>> sinorus.events(since="2000-01-01", until="1999-01-01")
     Traceback (most recent call last):
     ...
-    sinorus.errors.QueryError: can only merge a Dataset, got str
+    sinorus.QueryError: the range is empty: until (1999-01-01) is before since (2000-01-01)
+    """
+
+
+class QueryTypeError(SinorusError, TypeError):
+    """A query was given an argument of the wrong type (a string where a year belongs, …).
+
+    >>> import sinorus
+    >>> sinorus.trade_volume("2010")
+    Traceback (most recent call last):
+    ...
+    sinorus.QueryTypeError: a year must be an int, got str: '2010'
     """
 
 
@@ -82,7 +94,7 @@ class InvalidDateError(QueryError):
     >>> sinorus.phase_at("spring 1969")
     Traceback (most recent call last):
     ...
-    sinorus.errors.InvalidDateError: cannot read 'spring 1969' as a date: Unknown string format
+    sinorus.InvalidDateError: cannot read 'spring 1969' as a date: Unknown string format
     """
 
 
@@ -93,7 +105,7 @@ class NoDataError(SinorusError, LookupError):
     >>> sinorus.trade_volume(1900)
     Traceback (most recent call last):
     ...
-    sinorus.errors.NoDataError: no trade figure for 1900; the data has 1992–2024
+    sinorus.NoDataError: no trade figure for 1900; the data has 1992–2024
     """
 
 
@@ -104,3 +116,17 @@ class MissingDependencyError(SinorusError, ImportError):
     >>> issubclass(sinorus.MissingDependencyError, ImportError)
     True
     """
+
+
+# Tracebacks and reprs name the errors as users import them: sinorus.NoDataError.
+for _error in (
+    SinorusError,
+    DataError,
+    QueryError,
+    QueryTypeError,
+    InvalidDateError,
+    NoDataError,
+    MissingDependencyError,
+):
+    _error.__module__ = "sinorus"
+del _error

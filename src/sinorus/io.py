@@ -6,17 +6,16 @@ The file format (``schema_version`` 1) is a JSON object::
       "schema_version": 1,
       "data_version": "2026.11.28",          (optional)
       "sources": {"key": {"title": ..., "url": ..., "publisher": ...}, ...},
-      "phases": [...], "partnership_levels": [...], "agreements": [...],
-      "exercises": [...], "events": [...], "trade": [...], "arms": [...],
-      "leaders": [...],
+      "<kind>": [...], ...               (one list per kind: "phases", "trade", …)
       "coverage": [{"series": "trade", "start": ..., "end": ..., "complete": true}, ...]
     }
 
-Each section is a list of records whose keys are the fields of the matching
-class in :mod:`sinorus.model`; dates are ISO strings (``"2001-07-16"``),
+The kinds are those of :data:`sinorus.kinds.KINDS`. Each is a list of
+records whose keys are the fields of the kind's record class in
+:mod:`sinorus.model`; dates are ISO strings (``"2001-07-16"``),
 enums their values (``"joint statement"``). A record's ``sources`` (and a
 quote's) lists keys of the top-level ``sources`` table or inline source
-objects, as do the ``sources`` of its quotes and alternatives. Every section,
+objects, as do the ``sources`` of its quotes and alternatives. Every kind,
 the table and the coverage may be left out.
 
 Reading checks everything and reports every problem at once, each with its
@@ -38,26 +37,18 @@ import cattrs
 from cattrs.gen import make_dict_structure_fn
 
 from .dataset import Dataset
-from .errors import DataError, QueryError
-from .model import (
-    AgreementKind,
-    Coverage,
-    Domain,
-    EventKind,
-    ExerciseFormat,
-    Precision,
-    Source,
-)
-from .validation import SECTIONS, find_problems
+from .errors import DataError, QueryTypeError
+from .fields import NESTED, fields_of
+from .kinds import KIND, KINDS
+from .model import Coverage, Source
+from .validation import find_problems
 
 __all__ = ["SCHEMA_VERSION", "converter", "parse", "read", "to_document", "write"]
 
 #: The version of the file format this library reads and writes.
 SCHEMA_VERSION: Final = 1
 
-_TOP_LEVEL: Final = frozenset({"schema_version", "data_version", "sources", "coverage", *SECTIONS})
-# Fields of a record that hold nested objects with sources of their own.
-_NESTED: Final = ("quotes", "alternatives")
+_TOP_LEVEL: Final = frozenset({"schema_version", "data_version", "sources", "coverage", *KIND})
 
 
 @functools.cache
@@ -100,8 +91,9 @@ def _fast_converter() -> cattrs.Converter:
     for plain in (str, int, bool):
         conv.register_structure_hook(plain, same)
     conv.register_structure_hook(float, number)
-    for enum_type in (Precision, AgreementKind, EventKind, Domain, ExerciseFormat):
-        conv.register_structure_hook(enum_type, _enum_lookup(enum_type))
+    enums = {f.item for kind in KINDS for f in fields_of(kind.record) if f.shape == "enum"}
+    for enum_type in enums:
+        conv.register_structure_hook(enum_type, _enum_lookup(enum_type))  # type: ignore[arg-type]
     hooks: list[tuple[object, Any]] = [
         (tuple[str, ...], names),
         (tuple[Source, ...], sources),
@@ -183,18 +175,18 @@ def to_document(dataset: Dataset) -> dict[str, Any]:
     if dataset.data_version is not None:
         document["data_version"] = dataset.data_version
     document["sources"] = table
-    for section in SECTIONS:
+    for kind in KINDS:
         records = []
-        for record in getattr(dataset, section):
+        for record in dataset.series(kind.name):
             raw = conv.unstructure(record)
             raw["sources"] = [key_of(s) for s in record.sources]
-            for nested in _NESTED:
+            for nested in NESTED:
                 for item, raw_item in zip(
                     getattr(record, nested, ()), raw.get(nested, ()), strict=True
                 ):
                     raw_item["sources"] = [key_of(s) for s in item.sources]
             records.append(raw)
-        document[section] = records
+        document[kind.name] = records
     document["coverage"] = [conv.unstructure(span) for span in dataset.coverage]
     return document
 
@@ -224,10 +216,13 @@ def write(dataset: Dataset, path: str | os.PathLike[str]) -> None:
 def _path_name(path: object) -> str:
     """``path`` as a string, refusing what is not a path (an int would open a descriptor)."""
     if not isinstance(path, (str, bytes, os.PathLike)):
-        raise QueryError(
+        raise QueryTypeError(
             f"a path must be a string or path-like object, got {type(path).__name__}: {path!r}"
         )
-    return os.fsdecode(path)
+    try:
+        return os.fsdecode(path)
+    except TypeError as error:  # an __fspath__ that returns neither str nor bytes
+        raise QueryTypeError(f"not a usable path: {error}") from None
 
 
 def _describe(error: BaseException, kind: type | None) -> str:
@@ -240,6 +235,15 @@ def _describe(error: BaseException, kind: type | None) -> str:
     ):
         return str(error)
     return cattrs.v.format_exception(error, kind)
+
+
+def _placed(error: BaseException, path: str) -> list[str]:
+    """cattrs' account of ``error`` as problems of the form ``$.where: what``."""
+    problems = []
+    for line in cattrs.transform_error(error, path=path, format_exception=_describe):
+        message, _, at = line.rpartition(" @ ")
+        problems.append(f"{at}: {message}" if message else line)
+    return problems
 
 
 def read(path: str | os.PathLike[str]) -> Dataset:
@@ -270,12 +274,12 @@ def bundled_path() -> str:
 def parse(raw: bytes | str, name: str = "<data>") -> Dataset:
     """Check and return the dataset in ``raw`` JSON text; ``name`` is used in messages.
 
-    >>> parse('{"schema_version": 1}').trade
-    ()
+    >>> len(parse('{"schema_version": 1}').trade)
+    0
     >>> parse('{"schema_version": 2}', "mine.json")
     Traceback (most recent call last):
     ...
-    sinorus.errors.DataError: mine.json: $.schema_version: expected 1, got 2
+    sinorus.DataError: mine.json: $.schema_version: expected 1, got 2
     """
     # Parsing and checking create many objects and no reference cycles; the
     # cyclic collector, were it left on, would rescan them all again and again.
@@ -307,11 +311,13 @@ def _parse(raw: bytes | str, name: str) -> Dataset:
         ) from None
     except RecursionError:
         raise DataError("not valid JSON: nested too deeply", file=name) from None
-    sections, data_version = _structure(document, name)
-    return Dataset(**sections, data_version=data_version, source=name)
+    sections, coverage, data_version = _structure(document, name)
+    return Dataset(sections, coverage=coverage, data_version=data_version, source=name)
 
 
-def _structure(document: Any, name: str) -> tuple[dict[str, Any], str | None]:
+def _structure(
+    document: Any, name: str
+) -> tuple[dict[str, list[Any]], list[Coverage], str | None]:
     if not isinstance(document, dict):
         raise DataError(f"$: expected a JSON object, got {type(document).__name__}", file=name)
     problems: list[str] = []
@@ -336,7 +342,7 @@ def _structure(document: Any, name: str) -> tuple[dict[str, Any], str | None]:
         # duplicate id, an overlap), so that one pass finds every problem.
         problems += find_problems(sections, coverage)
         raise DataError(problems, file=name)
-    return {**sections, "coverage": coverage}, data_version
+    return sections, coverage, data_version
 
 
 def _coverage(raw: Any, problems: list[str]) -> list[Coverage]:
@@ -350,11 +356,7 @@ def _coverage(raw: Any, problems: list[str]) -> list[Coverage]:
         try:
             built.append(conv.structure(span, Coverage))
         except Exception as error:  # reported with its place, like a record's
-            for line in cattrs.transform_error(
-                error, path=f"$.coverage[{index}]", format_exception=_describe
-            ):
-                message, _, at = line.rpartition(" @ ")
-                problems.append(f"{at}: {message}" if message else line)
+            problems += _placed(error, f"$.coverage[{index}]")
     return built
 
 
@@ -365,7 +367,8 @@ def _records(
     sources, broken = _sources_table(table, problems)
     fast, detailed = _fast_converter(), converter()
     sections: dict[str, list[Any]] = {}
-    for section, cls in SECTIONS.items():
+    for kind in KINDS:
+        section, cls = kind.name, kind.record
         records = document.get(section, [])
         if not isinstance(records, list):
             problems.append(f"$.{section}: expected a list, got {type(records).__name__}")
@@ -399,9 +402,7 @@ def _records(
             except DataError as error:
                 problems += [f"{where}: {p}" for p in error.problems]
             except Exception as error:  # cattrs' validation errors and whatever they wrap
-                for line in cattrs.transform_error(error, path=where, format_exception=_describe):
-                    message, _, at = line.rpartition(" @ ")
-                    problems.append(f"{at}: {message}" if message else line)
+                problems += _placed(error, where)
             else:  # the detailed pass found nothing the fast one objected to
                 problems.append(f"{where}: invalid record")
     return sections
@@ -419,11 +420,7 @@ def _sources_table(
             built[key] = conv.structure(raw, Source)
         except Exception as error:  # reported with its place, like a record's
             broken.add(key)
-            for line in cattrs.transform_error(
-                error, path=f"$.sources.{key}", format_exception=_describe
-            ):
-                message, _, at = line.rpartition(" @ ")
-                problems.append(f"{at}: {message}" if message else line)
+            problems += _placed(error, f"$.sources.{key}")
     return built, broken
 
 
@@ -447,7 +444,7 @@ def _inline_sources(
         resolved["sources"] = _resolve(
             resolved["sources"], table, broken, f"{where}.sources", problems
         )
-    for nested in _NESTED:
+    for nested in NESTED:
         items = resolved.get(nested)
         if isinstance(items, list):
             resolved[nested] = [

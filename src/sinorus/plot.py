@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from .dates import DateLike, to_date
-from .errors import MissingDependencyError, QueryError
+from .errors import MissingDependencyError, QueryError, QueryTypeError
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -32,11 +32,15 @@ _ONE_DAY = timedelta(days=1)
 
 # One colour per phase, in order (colour-blind-safe "Okabe–Ito" palette).
 _PHASE_COLOURS = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7")
-_MARKERS = {
-    "agreements": ("s", "#333333"),
-    "exercises": ("^", "#0072B2"),
-    "events": ("o", "#D55E00"),
-}
+# Markers for the rows of dated records (every dated kind that is not an interval).
+_MARKER_STYLES = (("s", "#333333"), ("^", "#0072B2"), ("o", "#D55E00"), ("D", "#009E73"))
+
+
+def _markers() -> dict[str, tuple[str, str]]:
+    from .kinds import KINDS
+
+    dated = [kind.name for kind in KINDS if kind.shape == "dated"]
+    return {name: _MARKER_STYLES[i % len(_MARKER_STYLES)] for i, name in enumerate(dated)}
 
 
 def _pyplot() -> Any:
@@ -131,17 +135,18 @@ def timeline(
         ax.plot([_x(start), _x(end + _ONE_DAY)], [rung, rung], color="#222222", lw=2.5)
         ax.plot([_x(start), _x(start)], [rung - 1, rung], color="#222222", lw=0.8, ls=":")
 
-    for row, section in enumerate(_MARKERS, start=1):
-        marker, colour = _MARKERS[section]
-        days = [_x(r.start) for r in getattr(data, section) if first <= r.start <= last]
+    markers = _markers()
+    for row, section in enumerate(markers, start=1):
+        marker, colour = markers[section]
+        days = [_x(r.start) for r in data.series(section) if first <= r.start <= last]
         ax.plot(days, [-row] * len(days), ls="", marker=marker, color=colour, ms=5, alpha=0.8)
 
     ax.set_xlim(_x(first), _x(last + _ONE_DAY))
     ax.xaxis_date()
-    ax.set_ylim(-len(_MARKERS) - 0.8, top + 3.0)
+    ax.set_ylim(-len(markers) - 0.8, top + 3.0)
     ax.set_yticks(
-        [-row for row in range(1, len(_MARKERS) + 1)] + list(range(1, len(levels) + 1)),
-        [*_MARKERS, *(_wrap(level.name, 40) for level in levels)],
+        [-row for row in range(1, len(markers) + 1)] + list(range(1, len(levels) + 1)),
+        [*markers, *(_wrap(level.name, 40) for level in levels)],
         fontsize=7,
     )
     ax.set_title(f"China–Russia relations, {first.year}–{last.year}")
@@ -167,13 +172,11 @@ def trade(
     """
     for name, year in (("since", since), ("until", until)):
         if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
-            raise QueryError(f"{name} must be a year (an int), got {type(year).__name__}: {year!r}")
+            raise QueryTypeError(
+                f"{name} must be a year (an int), got {type(year).__name__}: {year!r}"
+            )
     data = _dataset(dataset)
-    rows = [
-        r
-        for r in data.trade
-        if (since is None or r.year >= since) and (until is None or r.year <= until)
-    ]
+    rows = data.trade.where(since=since, until=until)
     if not rows:
         raise QueryError(f"no trade figures between {since} and {until}")
     figure, ax = _axes(ax, (11, 4.5))

@@ -12,66 +12,51 @@ it in step with the model) for tools outside Python:
 
 from __future__ import annotations
 
-import enum
-import types
-import typing
-from datetime import date
 from typing import Any
 
-import attrs
-
+from .fields import Field, fields_of
 from .io import SCHEMA_VERSION
+from .kinds import KINDS
 from .model import Alternative, Coverage, Quote, Source
-from .validation import SECTIONS
 
 __all__ = ["json_schema"]
 
 
-def _schema(kind: Any, field: str) -> dict[str, Any]:
-    origin = typing.get_origin(kind)
-    if origin in (typing.Union, types.UnionType):
-        options = [_schema(k, field) for k in typing.get_args(kind)]
-        return {"anyOf": options}
-    if origin is tuple:
-        item = typing.get_args(kind)[0]
-        if item is Source:
-            # a key of the top-level "sources" table, or a source written out
-            items: dict[str, Any] = {"anyOf": [{"type": "string"}, {"$ref": "#/$defs/Source"}]}
-            return {"type": "array", "items": items, "minItems": 1}
-        return {"type": "array", "items": _schema(item, field)}
-    if kind is type(None):
-        return {"type": "null"}
-    if kind is str:
-        return {"type": "string"}
-    if kind is bool:
-        return {"type": "boolean"}
-    if kind is int:
-        return {"type": "integer"}
-    if kind is float:
-        return {"type": "number"}
-    if kind is date:
-        return {"type": "string", "format": "date"}
-    if isinstance(kind, type) and issubclass(kind, enum.Enum):
-        return {"enum": [member.value for member in kind]}
-    if attrs.has(kind):
-        return {"$ref": f"#/$defs/{kind.__name__}"}
-    raise TypeError(f"no JSON Schema for {kind!r} (field {field!r})")
+_PLAIN: dict[str, dict[str, Any]] = {
+    "text": {"type": "string"},
+    "int": {"type": "integer"},
+    "float": {"type": "number"},
+    "bool": {"type": "boolean"},
+    "date": {"type": "string", "format": "date"},
+}
+
+
+def _field_schema(field: Field) -> dict[str, Any]:
+    schema: dict[str, Any]
+    if field.shape == "enum":
+        schema = {"enum": [member.value for member in field.item]}  # type: ignore[union-attr]
+    elif field.shape == "names":
+        schema = {"type": "array", "items": {"type": "string"}}
+    elif field.shape == "sources":
+        # a key of the top-level "sources" table, or a source written out
+        items: dict[str, Any] = {"anyOf": [{"type": "string"}, {"$ref": "#/$defs/Source"}]}
+        schema = {"type": "array", "items": items, "minItems": 1}
+    elif field.shape == "records":
+        name = field.item.__name__  # type: ignore[union-attr]
+        schema = {"type": "array", "items": {"$ref": f"#/$defs/{name}"}}
+    else:
+        schema = dict(_PLAIN[field.shape])
+    return {"anyOf": [schema, {"type": "null"}]} if field.optional else schema
 
 
 def _record_schema(cls: type) -> dict[str, Any]:
-    hints = typing.get_type_hints(cls)
-    properties = {}
-    required = []
-    for field in attrs.fields(cls):
-        properties[field.name] = _schema(hints[field.name], field.name)
-        if field.default is attrs.NOTHING:
-            required.append(field.name)
+    fields = fields_of(cls)
     doc = (cls.__doc__ or "").strip().split("\n\n")[0].replace("\n", " ")
     return {
         "type": "object",
         "description": doc,
-        "properties": properties,
-        "required": required,
+        "properties": {field.name: _field_schema(field) for field in fields},
+        "required": [field.name for field in fields if field.required],
         "additionalProperties": False,
     }
 
@@ -82,15 +67,16 @@ def json_schema() -> dict[str, Any]:
     >>> sorted(json_schema()["$defs"])[:4]
     ['Agreement', 'Alternative', 'ArmsComparison', 'ArmsTransfer']
     """
-    classes = (Source, Quote, Alternative, Coverage, *SECTIONS.values())
+    classes = (Source, Quote, Alternative, Coverage, *(kind.record for kind in KINDS))
     definitions = {cls.__name__: _record_schema(cls) for cls in classes}
     properties: dict[str, Any] = {
         "schema_version": {"const": SCHEMA_VERSION},
         "data_version": {"type": "string"},
         "sources": {"type": "object", "additionalProperties": {"$ref": "#/$defs/Source"}},
     }
-    for section, cls in SECTIONS.items():
-        properties[section] = {"type": "array", "items": {"$ref": f"#/$defs/{cls.__name__}"}}
+    for kind in KINDS:
+        name = kind.record.__name__
+        properties[kind.name] = {"type": "array", "items": {"$ref": f"#/$defs/{name}"}}
     properties["coverage"] = {"type": "array", "items": {"$ref": "#/$defs/Coverage"}}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -82,8 +82,8 @@ def snapshot(dataset: Dataset, day: date) -> Snapshot:
     """
     phase = dataset.phase_at(day)  # outside the phases' coverage this raises
     try:
-        level: PartnershipLevel | None = dataset.partnership_level_at(day)
-    except NoDataError:
+        level = dataset.partnership_level_at(day)
+    except NoDataError:  # outside the levels' coverage, though inside the phases'
         level = None
     earlier_trade = [r for r in dataset.trade if r.year < day.year]
     return Snapshot(

@@ -1,117 +1,90 @@
 """The rules that hold across records, for the bundled data and users' files alike.
 
 Rules about a single record live in :mod:`sinorus.model` (attrs validators);
-this module checks what only the whole collection can show: unique ids,
-references that resolve, phases and partnership levels that neither overlap
-nor (for phases) leave gaps, one trade and one arms figure per year, and records that lie
-within the coverage their series declares.
+this module checks what only the whole collection can show, driven by each
+kind's declared shape (:mod:`sinorus.kinds`): unique ids, references that
+resolve, intervals that do not overlap within their group (and, for gapless
+kinds such as phases, leave no day uncovered), one record per year for
+yearly kinds, and records that lie within the coverage their kind declares.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from datetime import date, timedelta
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import timedelta
 from itertools import pairwise
 from typing import Any
 
-from .model import (
-    Agreement,
-    ArmsComparison,
-    ArmsTransfer,
-    Coverage,
-    Event,
-    Exercise,
-    Leader,
-    PartnershipLevel,
-    Phase,
-    TradeRecord,
-)
+from .kinds import KIND, Kind, sort_key, span
+from .model import Coverage
 
-__all__ = ["SECTIONS", "find_problems"]
-
-#: The record type each section of a dataset holds, in the order of the file format.
-SECTIONS: dict[str, type] = {
-    "phases": Phase,
-    "partnership_levels": PartnershipLevel,
-    "agreements": Agreement,
-    "exercises": Exercise,
-    "events": Event,
-    "trade": TradeRecord,
-    "arms": ArmsComparison,
-    "arms_transfers": ArmsTransfer,
-    "leaders": Leader,
-}
+__all__ = ["find_problems"]
 
 _ONE_DAY = timedelta(days=1)
 
 
 def find_problems(
-    sections: Mapping[str, Sequence[Any]], coverage: Sequence[Coverage] = ()
-) -> list[str]:
+    sections: Mapping[str, Sequence[Any]],
+    coverage: Sequence[Coverage] = (),
+    checked: Mapping[str, Iterable[Any]] | None = None,
+) -> list[str]:  # records are Any here: their types are what is being checked
     """Every cross-record problem in ``sections``, each one line naming the record and field.
 
-    ``sections`` maps section names (see :data:`SECTIONS`) to their records,
-    ``coverage`` declares the span of some of them. An empty list means the
-    records are consistent.
+    ``sections`` maps kind names (see :data:`~sinorus.kinds.KINDS`) to their
+    records; ``coverage`` declares the span of some kinds; ``checked`` holds
+    kinds already checked, whose ids and agreements the new records must
+    agree with. An empty list means the records are consistent.
     """
+    checked = checked or {}
     problems: list[str] = _coverage_problems(sections, coverage)
-    seen: dict[str, str] = {}
-    for section, records in sections.items():
-        expected: Any = SECTIONS[section]
+    seen: dict[str, str] = {r.id: name for name, rs in checked.items() for r in rs}
+    for name, records in sections.items():
+        expected = KIND[name].record
         for index, record in enumerate(records):
             if type(record) is not expected:
                 problems.append(
-                    f"{section}[{index}]: expected {expected.__name__}, got {type(record).__name__}"
+                    f"{name}[{index}]: expected {expected.__name__}, got {type(record).__name__}"
                 )
                 continue
-            if record.id in seen:
+            ident: str = record.id  # type: ignore[attr-defined]
+            if ident in seen:
                 problems.append(
-                    f"record {record.id!r}, field 'id': duplicate id (also in {seen[record.id]})"
+                    f"record {ident!r}, field 'id': duplicate id (also in {seen[ident]})"
                 )
             else:
-                seen[record.id] = section
+                seen[ident] = name
     if problems:
         return problems
 
-    for section in ("phases", "partnership_levels"):
-        problems += _interval_problems(section, sections.get(section, ()))
-    offices: dict[tuple[str, str], list[Leader]] = {}
-    for leader in sections.get("leaders", ()):
-        offices.setdefault((leader.country, leader.office), []).append(leader)
-    for terms in offices.values():
-        problems += _interval_problems("leaders", terms)
+    for name, records in sections.items():
+        kind = KIND[name]
+        if kind.shape == "interval":
+            groups: dict[tuple[Any, ...], list[Any]] = {}
+            for record in records:
+                groups.setdefault(tuple(getattr(record, f) for f in kind.group_by), []).append(
+                    record
+                )
+            for terms in groups.values():
+                problems += _interval_problems(kind, terms)
+        elif kind.shape == "yearly":
+            problems += _yearly_problems(records)
 
-    agreement_ids = {a.id for a in sections.get("agreements", ())}
+    agreements = {a.id for a in [*sections.get("agreements", ()), *checked.get("agreements", ())]}
     for level in sections.get("partnership_levels", ()):
-        if level.adopted_by is not None and level.adopted_by not in agreement_ids:
-            problems.append(
-                f"record {level.id!r}, field 'adopted_by': no agreement has id {level.adopted_by!r}"
-            )
-        for reference in level.restated_by:
-            if reference not in agreement_ids:
-                problems.append(
-                    f"record {level.id!r}, field 'restated_by': no agreement has id {reference!r}"
-                )
-
-    for section in ("trade", "arms_transfers"):
-        years: dict[int, str] = {}
-        for record in sections.get(section, ()):
-            if record.year in years:
-                problems.append(
-                    f"record {record.id!r}, field 'year': {record.year} already has a figure "
-                    f"(record {years[record.year]!r})"
-                )
-            years[record.year] = record.id
+        cited = (("adopted_by", (level.adopted_by,)), ("restated_by", level.restated_by))
+        for field, references in cited:
+            for reference in references:
+                if reference is not None and reference not in agreements:
+                    problems.append(
+                        f"record {level.id!r}, field {field!r}: no agreement has id {reference!r}"
+                    )
     return problems
 
 
-def _interval_problems(
-    section: str, records: Sequence[Phase | PartnershipLevel | Leader]
-) -> list[str]:
-    """Intervals must not overlap; only the last may be open; phases must also not leave gaps."""
+def _interval_problems(kind: Kind, records: Sequence[Any]) -> list[str]:
+    """Intervals must not overlap; only the last may be open; gapless kinds leave no gap."""
     problems: list[str] = []
-    ordered = sorted(records, key=lambda r: (r.start, r.id))
-    for before, after in pairwise(ordered):
+    for before, after in pairwise(sorted(records, key=sort_key(kind))):
         if before.end is None:
             problems.append(
                 f"record {before.id!r}, field 'end': open-ended, but {after.id!r} "
@@ -122,54 +95,61 @@ def _interval_problems(
                 f"record {after.id!r}, field 'start': {after.start} overlaps {before.id!r} "
                 f"({before.start} to {before.end})"
             )
-        elif section == "phases" and after.start != before.end + _ONE_DAY:
+        elif kind.gapless and after.start != before.end + _ONE_DAY:
             problems.append(
                 f"record {after.id!r}, field 'start': gap after {before.id!r}, which ends "
-                f"{before.end} (phases must cover every day)"
+                f"{before.end} ({kind.name} must cover every day)"
             )
+    return problems
+
+
+def _yearly_problems(records: Sequence[Any]) -> list[str]:
+    problems = []
+    years: dict[int, str] = {}
+    for record in records:
+        if record.year in years:
+            problems.append(
+                f"record {record.id!r}, field 'year': {record.year} already has a figure "
+                f"(record {years[record.year]!r})"
+            )
+        years[record.year] = record.id
     return problems
 
 
 def _coverage_problems(
     sections: Mapping[str, Sequence[Any]], coverage: Sequence[Coverage]
 ) -> list[str]:
-    """Each series declared once, and each of its records within its span."""
+    """Each kind declared once, each of its records within its span, gapless kinds all of it."""
     problems: list[str] = []
     declared: set[str] = set()
-    for index, span in enumerate(coverage):
-        where = f"coverage[{index}]"
-        if type(span) is not Coverage:
-            problems.append(f"{where}: expected Coverage, got {type(span).__name__}")
+    for index, covered in enumerate(coverage):
+        where = f"$.coverage[{index}]"
+        if type(covered) is not Coverage:
+            problems.append(f"{where}: expected Coverage, got {type(covered).__name__}")
             continue
-        if span.series not in SECTIONS:
-            known = ", ".join(SECTIONS)
-            problems.append(f"{where}, field 'series': unknown series {span.series!r} ({known})")
+        if covered.series not in KIND:
+            known = ", ".join(KIND)
+            problems.append(f"{where}.series: unknown kind {covered.series!r} ({known})")
             continue
-        if span.series in declared:
-            problems.append(f"{where}, field 'series': {span.series!r} is declared twice")
+        if covered.series in declared:
+            problems.append(f"{where}.series: {covered.series!r} is declared twice")
             continue
-        declared.add(span.series)
-        for record in sections.get(span.series, ()):
-            if not hasattr(record, "id"):
-                continue  # a wrong type, reported by the caller
-            first, last = _span(record)
-            if last < span.start or first > span.end:
+        declared.add(covered.series)
+        kind = KIND[covered.series]
+        records: list[Any] = [r for r in sections.get(covered.series, ()) if type(r) is kind.record]
+        for record in records:
+            first, last = span(kind, record)
+            if last < covered.start or first > covered.end:
                 problems.append(
-                    f"record {record.id!r}: outside the coverage of {span.series!r} "
-                    f"({span.start} to {span.end})"
+                    f"record {record.id!r}: outside the coverage of {covered.series!r} "
+                    f"({covered.start} to {covered.end})"
+                )
+        if kind.gapless and records:
+            first = min(span(kind, r)[0] for r in records)
+            last = max(span(kind, r)[1] for r in records)
+            if first > covered.start or last < covered.end:
+                problems.append(
+                    f"{where}: the {covered.series} cover {first} to {last}, not all of "
+                    f"{covered.start} to {covered.end}"
                 )
     return problems
-
-
-def _span(record: Any) -> tuple[date, date]:
-    """The first and last day a record concerns (for a year record, the whole year)."""
-    if isinstance(record, (TradeRecord, ArmsTransfer)):
-        return date(record.year, 1, 1), date(record.year, 12, 31)
-    if isinstance(record, ArmsComparison):
-        return date(record.start_year, 1, 1), date(record.end_year, 12, 31)
-    if isinstance(record, Agreement):
-        return record.signed, record.signed
-    if record.end is not None:
-        return record.start, record.end
-    # an open end: still under way (phases, levels, leaders) or a one-day event
-    return record.start, (record.start if isinstance(record, Event) else date.max)
