@@ -304,6 +304,11 @@ def _check_dates(record: Any, first: str, last: str | None) -> None:
             )
 
 
+def _flag(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is not bool:
+        raise _fail(instance, attribute, f"must be true or false, got {type(value).__name__}")
+
+
 # --- records -----------------------------------------------------------------
 
 
@@ -345,6 +350,17 @@ class _Record:
 
         return record_html(self)
 
+    @property
+    def secondary_only(self) -> bool:
+        """Whether every source of this record is a secondary copy (none is the original).
+
+        >>> import sinorus
+        >>> sinorus.load().get("treaty-of-good-neighborliness-2001").secondary_only
+        False
+        """
+        sources: tuple[Source, ...] = getattr(self, "sources", ())
+        return bool(sources) and all(source.secondary for source in sources)
+
     def cite(self, style: str = "text") -> str:
         """The citation of this record's sources, as ``"text"`` or ``"bibtex"``.
 
@@ -359,6 +375,9 @@ class _Record:
 class Source(_Record):
     """A document a record was checked against.
 
+    ``accessed`` is the day it was read; ``secondary`` is True for a copy,
+    mirror or aggregator of another publication rather than the original.
+
     >>> Source(title="Sino-Soviet split", url="https://en.wikipedia.org/wiki/Sino-Soviet_split",
     ...        publisher="Wikipedia").publisher
     'Wikipedia'
@@ -367,6 +386,8 @@ class Source(_Record):
     title: str = attrs.field(validator=_text)
     url: str | None = attrs.field(default=None, validator=_optional_text)
     publisher: str | None = attrs.field(default=None, validator=_optional_text)
+    accessed: date | None = attrs.field(default=None, validator=_optional_day)
+    secondary: bool = attrs.field(default=False, validator=_flag)
 
 
 _sources = _tuple_of(Source, non_empty=True)
@@ -729,11 +750,6 @@ class ArmsTransfer(_Record):
     sources: tuple[Source, ...] = attrs.field(validator=_sources)
     notes: str = attrs.field(default="", validator=_notes)
     alternatives: tuple[Alternative, ...] = attrs.field(default=(), validator=_alternatives)
-
-
-def _flag(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if type(value) is not bool:
-        raise _fail(instance, attribute, f"must be true or false, got {type(value).__name__}")
 
 
 @final
