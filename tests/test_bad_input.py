@@ -185,20 +185,20 @@ def level(id, start, end):
                 "partnership_levels": [level("a", "1990-01-01", None)],
                 "coverage": [
                     {
-                        "series": "partnership_levels",
+                        "kind": "partnership_levels",
                         "start": "2000-01-01",
                         "end": "2010-12-31",
                         "complete": True,
                     },
                     {
-                        "series": "treaties",
+                        "kind": "treaties",
                         "start": "2000-01-01",
                         "end": "2010-12-31",
                         "complete": False,
                     },
                 ],
             },
-            "$.coverage[1].series: unknown kind 'treaties'",
+            "$.coverage[1].kind: unknown kind 'treaties'",
         ),
         (
             {
@@ -209,7 +209,7 @@ def level(id, start, end):
                 ],
                 "coverage": [
                     {
-                        "series": "trade",
+                        "kind": "trade",
                         "start": "2000-01-01",
                         "end": "2010-12-31",
                         "complete": True,
@@ -223,7 +223,7 @@ def level(id, start, end):
                 "schema_version": 1,
                 "coverage": [
                     {
-                        "series": "trade",
+                        "kind": "trade",
                         "start": "2010-01-01",
                         "end": "2000-12-31",
                         "complete": "yes",
@@ -343,3 +343,12 @@ def test_writing_refuses_what_is_not_a_path_and_names_a_failed_write(tmp_path):
         sinorus.load().to_json(3)  # an int would otherwise be taken as a file descriptor
     with pytest.raises(sinorus.DataError, match="cannot write"):
         sinorus.load().to_json(tmp_path / "no-such-folder" / "out.json")
+
+
+def test_a_coverage_written_with_the_old_series_key_is_read(tmp_path):
+    path = tmp_path / "old.json"
+    path.write_text(
+        '{"schema_version": 1, "coverage": [{"series": "trade", "start": "1992-01-01",'
+        ' "end": "2024-12-31", "complete": false}]}'
+    )
+    assert sinorus.load(path).coverage_of("trade").kind == "trade"

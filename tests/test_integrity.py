@@ -185,10 +185,10 @@ def test_the_json_file_is_read_where_the_modules_were_never_built():
 
 def test_every_series_declares_its_coverage(bundled):
     # (records outside their series' coverage are refused by every load)
-    assert [span.series for span in bundled.coverage] == list(SECTIONS)
+    assert [span.kind for span in bundled.coverage] == list(SECTIONS)
     for span in bundled.coverage:
-        assert span.notes.strip(), span.series
-        assert getattr(bundled, span.series), span.series
+        assert span.notes.strip(), span.kind
+        assert getattr(bundled, span.kind), span.kind
 
 
 def test_chinese_and_russian_names_are_written_in_their_scripts(bundled):

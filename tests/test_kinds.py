@@ -27,7 +27,7 @@ def test_every_kind_is_an_attribute_a_series_and_a_file_section(bundled):
     for kind in KINDS:
         series = getattr(bundled, kind.name)
         assert isinstance(series, sinorus.Series)
-        assert series is bundled.series(kind.name) is bundled.records(kind.record)
+        assert series is bundled[kind.name] is bundled.records(kind.record)
         assert series.kind is kind
         assert series.covered == bundled.coverage_of(kind.name)
         assert len(document[kind.name]) == len(series)
@@ -55,7 +55,7 @@ def test_slicing_keeps_a_series_and_its_coverage(bundled):
 
 def test_every_kind_can_be_filtered_by_year(bundled):
     for kind in KINDS:
-        series = bundled.series(kind.name)
+        series = bundled[kind.name]
         if not series:
             continue
         first = series[0]
@@ -92,7 +92,7 @@ def test_get_takes_a_default(bundled):
 def test_wrong_argument_types_are_type_errors_and_ours():
     for call in (
         lambda: sinorus.coverage_of(5),
-        lambda: sinorus.load().series(["trade"]),
+        lambda: sinorus.load()[["trade"]],
         lambda: sinorus.load().merge("not a dataset"),
         lambda: sinorus.arms_transfer("2005"),
         lambda: sinorus.Dataset(treaties=[]),
@@ -125,6 +125,6 @@ def test_every_type_a_public_function_returns_is_exported():
 def test_a_kind_declared_without_a_typed_attribute_is_reached_by_name(bundled):
     # every kind is reachable through series(); attribute access goes through the same path
     for name in KIND:
-        assert bundled.__getattr__(name) is bundled.series(name)
+        assert bundled.__getattr__(name) is bundled[name]
     with pytest.raises(AttributeError):
         bundled.no_such_kind  # noqa: B018

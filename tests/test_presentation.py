@@ -81,8 +81,8 @@ def test_a_dataset_shows_its_series_and_coverage():
     text = str(DATA)
     html = DATA._repr_html_()
     for span in DATA.coverage:
-        assert span.series in text and str(span.end) in text
-        assert f"<td>{span.series}</td>" in html
+        assert span.kind in text and str(span.end) in text
+        assert f"<td>{span.kind}</td>" in html
 
 
 def test_the_timeline_draws_phases_levels_and_records_in_the_range():

@@ -233,7 +233,7 @@ def test_without_declared_coverage_the_records_themselves_bound_the_queries():
 def test_declared_coverage_bounds_the_queries_and_merging_widens_it():
     def span(start: int, end: int, complete: bool) -> sinorus.Coverage:
         return sinorus.Coverage(
-            series="partnership_levels",
+            kind="partnership_levels",
             start=date(start, 1, 1),
             end=date(end, 12, 31),
             complete=complete,

@@ -173,7 +173,7 @@ def _cmd_list(args: argparse.Namespace) -> int:
     match: dict[str, object] = dict(_filters(args.filter, kind.filters))
     if args.party is not None:
         match[_who(kind)] = args.party
-    records = load().series(kind.name).where(
+    records = load()[kind.name].where(
         since=args.since, until=args.until, year=args.year, **match
     )
 
@@ -246,7 +246,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
                 print(f"{args.path}: {problem}")
         print(f"sinorus: {args.path}: {len(error.problems)} problem(s)", file=sys.stderr)
         return 1
-    counts = {kind: len(dataset.series(kind)) for kind in KIND}
+    counts = {kind: len(dataset[kind]) for kind in KIND}
     if args.json:
         print(json.dumps({"valid": True, "records": counts}, indent=2))
     else:

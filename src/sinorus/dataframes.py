@@ -53,7 +53,7 @@ def to_frame(dataset: Dataset, kind: str) -> pd.DataFrame:
     fields = fields_of(KIND[kind].record)
     columns: dict[str, list[Any]] = {f.name: [] for f in fields}
     columns["source_urls"] = []
-    for record in dataset.series(kind):
+    for record in dataset[kind]:
         for field in fields:
             value = getattr(record, field.name)
             if field.shape == "sources":

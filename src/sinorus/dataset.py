@@ -90,7 +90,7 @@ class _Section(Generic[_R]):
     def __get__(self, dataset: Dataset | None, owner: type) -> Series[_R] | _Section[_R]:
         if dataset is None:
             return self
-        return dataset.series(self.name)
+        return dataset[self.name]
 
 
 def _whole_span(kind: Kind, records: tuple[Any, ...]) -> Coverage | None:
@@ -100,7 +100,7 @@ def _whole_span(kind: Kind, records: tuple[Any, ...]) -> Coverage | None:
     spans = [span(kind, r) for r in records]
     last = max(end for _, end in spans)
     return Coverage(
-        series=kind.name,
+        kind=kind.name,
         start=min(start for start, _ in spans),
         end=min(last, date(MAX_YEAR, 12, 31)),
         complete=False,
@@ -108,14 +108,14 @@ def _whole_span(kind: Kind, records: tuple[Any, ...]) -> Coverage | None:
 
 
 def _merged_coverage(mine: Iterable[Coverage], theirs: Iterable[Coverage]) -> list[Coverage]:
-    merged = {covered.series: covered for covered in mine}
+    merged = {covered.kind: covered for covered in mine}
     for covered in theirs:
-        have = merged.get(covered.series)
-        merged[covered.series] = (
+        have = merged.get(covered.kind)
+        merged[covered.kind] = (
             covered
             if have is None
             else Coverage(
-                series=covered.series,
+                kind=covered.kind,
                 start=min(have.start, covered.start),
                 end=max(have.end, covered.end),
                 complete=have.complete and covered.complete,
@@ -149,9 +149,9 @@ class Dataset:
         "_coverage",
         "_data_version",
         "_indexes",
+        "_kinds",
         "_lock",
         "_pending",
-        "_series",
         "_source",
         "_volumes",
     )
@@ -226,11 +226,11 @@ class Dataset:
             raise DataError(problems, file=source)
         order = list(KIND)
         self._coverage = {
-            span.series: span for span in sorted(coverage, key=lambda c: order.index(c.series))
+            span.kind: span for span in sorted(coverage, key=lambda c: order.index(c.kind))
         }
         self._data_version = data_version
         self._source = source
-        self._series: dict[str, Series[Any]] = {}
+        self._kinds: dict[str, Series[Any]] = {}
         self._indexes: dict[str, Any] = {}
         self._by_id: dict[str, Record] = {}
         self._volumes: dict[int, float] = {}
@@ -259,7 +259,7 @@ class Dataset:
             elif kind.shape == "yearly":
                 self._indexes[name] = YearIndex(ordered, kind.label)
             self._by_id.update((record.id, record) for record in ordered)
-            self._series[name] = Series(ordered, kind, covered)
+            self._kinds[name] = Series(ordered, kind, covered)
         if "trade" in sections:
             self._volumes = self._index("trade").values("total_usd_bn")
 
@@ -271,7 +271,7 @@ class Dataset:
             if self._pending is None:
                 return
             sections = {name: tuple(records) for name, records in self._pending().items()}
-            problems = find_problems(sections, tuple(self._coverage.values()), self._series)
+            problems = find_problems(sections, tuple(self._coverage.values()), self._kinds)
             if problems:
                 raise DataError(problems, file=self._source)
             self._add(sections)
@@ -279,18 +279,19 @@ class Dataset:
 
     # --- the records ------------------------------------------------------------
 
-    def series(self, kind: str) -> Series[Any]:
+    def __getitem__(self, kind: str) -> Series[Any]:
         """The records of one kind (``"exercises"``, ``"trade"``, …), in order.
 
-        ``dataset.exercises`` is ``dataset.series("exercises")``; so is
-        :meth:`records` given the record class, typed.
+        ``dataset.exercises`` is ``dataset["exercises"]``; so is
+        :meth:`records` given the record class, typed. A dataset is not a
+        sequence: it is indexed by kind, not iterated.
 
         >>> import sinorus
-        >>> sinorus.load().series("trade")[0].year
+        >>> sinorus.load()["trade"][0].year
         1992
         """
         try:
-            return self._series[kind]
+            return self._kinds[kind]
         except (KeyError, TypeError):
             pass
         if not isinstance(kind, str):
@@ -298,7 +299,9 @@ class Dataset:
         if kind not in KIND:
             raise QueryError(f"unknown kind {kind!r}; the kinds are {', '.join(KIND)}")
         self._read_rest()
-        return self._series[kind]
+        return self._kinds[kind]
+
+    __iter__ = None  # indexed by kind name, not a sequence of kinds
 
     def records(self, record: type[_T]) -> Series[_T]:
         """The records of one class, typed: ``dataset.records(Exercise)``.
@@ -310,17 +313,17 @@ class Dataset:
         kind = KIND_OF.get(record)
         if kind is None:
             raise QueryTypeError(f"{record!r} is not the record class of a declared kind")
-        return self.series(kind.name)
+        return self[kind.name]
 
     def _index(self, kind: str) -> Any:
         if kind not in self._indexes:
-            self.series(kind)
+            self[kind]
         return self._indexes[kind]
 
     def __getattr__(self, name: str) -> Series[Any]:
         # A kind declared without a typed attribute of its own: dataset.<kind name>.
         if name in KIND:
-            return self.series(name)
+            return self[name]
         raise AttributeError(f"'Dataset' object has no attribute {name!r}")
 
     @property
@@ -400,7 +403,7 @@ class Dataset:
         return dataset_html(self)
 
     def __repr__(self) -> str:
-        counts = ", ".join(f"{len(self.series(kind.name))} {kind.name}" for kind in KINDS)
+        counts = ", ".join(f"{len(self[kind.name])} {kind.name}" for kind in KINDS)
         version = f" version {self._data_version}" if self._data_version else ""
         return f"<Dataset{version}: {counts}>"
 
@@ -465,8 +468,8 @@ class Dataset:
         drop_mine = clashing if on_conflict == "replace" else set()
         drop_theirs = clashing if on_conflict == "keep" else set()
         sections = {
-            kind.name: [r for r in self.series(kind.name) if r.id not in drop_mine]
-            + [r for r in other.series(kind.name) if r.id not in drop_theirs]
+            kind.name: [r for r in self[kind.name] if r.id not in drop_mine]
+            + [r for r in other[kind.name] if r.id not in drop_theirs]
             for kind in KINDS
         }
         versions = [v for v in (self._data_version, other._data_version) if v]
@@ -599,7 +602,7 @@ class Dataset:
         for kind in KINDS:
             if not kind.is_dated:
                 continue
-            for record in self.series(kind.name):
+            for record in self[kind.name]:
                 first, last = span(kind, record)
                 if (high is None or first <= high) and (low is None or last >= low):
                     found.append((first, record.id, record))

@@ -90,7 +90,7 @@ def dataset_text(dataset: Dataset) -> str:
     lines = [f"sinorus dataset, data version {dataset.data_version or 'unversioned'}"]
     for kind in KINDS:
         series = kind.name
-        records = dataset.series(series)
+        records = dataset[series]
         covered = dataset.coverage_of(series)
         span = f"  {covered.start} to {covered.end}" if covered is not None else ""
         lines.append(f"  {series:<20}{len(records):>5}{span}")
@@ -108,7 +108,7 @@ def dataset_html(dataset: Dataset) -> str:
         span = f"{covered.start} to {covered.end}" if covered is not None else ""
         complete = ("complete" if covered.complete else "a selection") if covered else ""
         rows.append(
-            f"<tr><td>{series}</td><td>{len(dataset.series(series))}</td>"
+            f"<tr><td>{series}</td><td>{len(dataset[series])}</td>"
             f"<td>{span}</td><td>{complete}</td></tr>"
         )
     version = escape(dataset.data_version or "unversioned")

@@ -42,7 +42,7 @@ _OUTSIDE = _Outside()
 
 def covering(covered: Coverage) -> str:
     """``the trade cover 1992-01-01 to 2025-12-31``, for messages."""
-    return f"the {covered.series.replace('_', ' ')} cover {covered.start} to {covered.end}"
+    return f"the {covered.kind.replace('_', ' ')} cover {covered.start} to {covered.end}"
 
 
 def describe_years(years: Iterable[int]) -> str:

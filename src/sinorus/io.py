@@ -7,7 +7,7 @@ The file format (``schema_version`` 1) is a JSON object::
       "data_version": "2026.11.28",          (optional)
       "sources": {"key": {"title": ..., "url": ..., "publisher": ...}, ...},
       "<kind>": [...], ...               (one list per kind: "phases", "trade", …)
-      "coverage": [{"series": "trade", "start": ..., "end": ..., "complete": true}, ...]
+      "coverage": [{"kind": "trade", "start": ..., "end": ..., "complete": true}, ...]
     }
 
 The kinds are those of :data:`sinorus.kinds.KINDS`. Each is a list of
@@ -177,7 +177,7 @@ def to_document(dataset: Dataset) -> dict[str, Any]:
     document["sources"] = table
     for kind in KINDS:
         records = []
-        for record in dataset.series(kind.name):
+        for record in dataset[kind.name]:
             raw = conv.unstructure(record)
             raw["sources"] = [key_of(s) for s in record.sources]
             for nested in NESTED:
@@ -346,13 +346,19 @@ def _structure(
 
 
 def _coverage(raw: Any, problems: list[str]) -> list[Coverage]:
-    """The declared coverage of each series, or the problems that stop it."""
+    """The declared coverage of each kind, or the problems that stop it.
+
+    Files written before the field was called ``kind`` name it ``series``;
+    they are read the same way.
+    """
     if not isinstance(raw, list):
         problems.append(f"$.coverage: expected a list, got {type(raw).__name__}")
         return []
     built = []
     conv = converter()
     for index, span in enumerate(raw):
+        if isinstance(span, dict) and "series" in span and "kind" not in span:
+            span = {("kind" if key == "series" else key): value for key, value in span.items()}
         try:
             built.append(conv.structure(span, Coverage))
         except Exception as error:  # reported with its place, like a record's

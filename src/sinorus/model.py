@@ -755,20 +755,21 @@ class ArmsTransfer(_Record):
 @final
 @attrs.frozen(kw_only=True, repr=False, eq=False, weakref_slot=False)
 class Coverage(_Record):
-    """The days one ``series`` (a section such as ``"trade"``) has been checked for.
+    """The days one ``kind`` of record (``"trade"``, ``"exercises"``, …) has been checked for.
 
     Queries about a day or year outside ``start`` to ``end`` (inclusive)
     raise :class:`~sinorus.NoDataError` instead of answering from missing
-    data. ``complete`` is True when the series means to hold every record of
-    its kind in the span, False when it is a selection; ``notes`` say which.
+    data. ``complete`` is True when the data means to hold every record of
+    the kind in the span (by the rule its ``notes`` state), False when it is
+    a selection.
 
     >>> from datetime import date
-    >>> Coverage(series="trade", start=date(1992, 1, 1), end=date(2024, 12, 31),
+    >>> Coverage(kind="trade", start=date(1992, 1, 1), end=date(2024, 12, 31),
     ...          complete=True).end.year
     2024
     """
 
-    series: str = attrs.field(validator=_text)
+    kind: str = attrs.field(validator=_text)
     start: date = attrs.field(validator=_day)
     end: date = attrs.field(validator=_day)
     complete: bool = attrs.field(validator=_flag)

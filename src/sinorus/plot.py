@@ -138,7 +138,7 @@ def timeline(
     markers = _markers()
     for row, section in enumerate(markers, start=1):
         marker, colour = markers[section]
-        days = [_x(r.start) for r in data.series(section) if first <= r.start <= last]
+        days = [_x(r.start) for r in data[section] if first <= r.start <= last]
         ax.plot(days, [-row] * len(days), ls="", marker=marker, color=colour, ms=5, alpha=0.8)
 
     ax.set_xlim(_x(first), _x(last + _ONE_DAY))

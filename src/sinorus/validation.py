@@ -127,21 +127,21 @@ def _coverage_problems(
         if type(covered) is not Coverage:
             problems.append(f"{where}: expected Coverage, got {type(covered).__name__}")
             continue
-        if covered.series not in KIND:
+        if covered.kind not in KIND:
             known = ", ".join(KIND)
-            problems.append(f"{where}.series: unknown kind {covered.series!r} ({known})")
+            problems.append(f"{where}.kind: unknown kind {covered.kind!r} ({known})")
             continue
-        if covered.series in declared:
-            problems.append(f"{where}.series: {covered.series!r} is declared twice")
+        if covered.kind in declared:
+            problems.append(f"{where}.kind: {covered.kind!r} is declared twice")
             continue
-        declared.add(covered.series)
-        kind = KIND[covered.series]
-        records: list[Any] = [r for r in sections.get(covered.series, ()) if type(r) is kind.record]
+        declared.add(covered.kind)
+        kind = KIND[covered.kind]
+        records: list[Any] = [r for r in sections.get(covered.kind, ()) if type(r) is kind.record]
         for record in records:
             first, last = span(kind, record)
             if last < covered.start or first > covered.end:
                 problems.append(
-                    f"record {record.id!r}: outside the coverage of {covered.series!r} "
+                    f"record {record.id!r}: outside the coverage of {covered.kind!r} "
                     f"({covered.start} to {covered.end})"
                 )
         if kind.gapless and records:
@@ -149,7 +149,7 @@ def _coverage_problems(
             last = max(span(kind, r)[1] for r in records)
             if first > covered.start or last < covered.end:
                 problems.append(
-                    f"{where}: the {covered.series} cover {first} to {last}, not all of "
+                    f"{where}: the {covered.kind} cover {first} to {last}, not all of "
                     f"{covered.start} to {covered.end}"
                 )
     return problems
