@@ -113,7 +113,8 @@ def test_every_type_a_public_function_returns_is_exported():
         obj = getattr(sinorus, name)
         if not callable(obj) or isinstance(obj, type) or name in ("converter", "frame"):
             continue  # (those two return cattrs' and pandas' own types)
-        names = {"os": os, "date": date, "datetime": datetime, **vars(typing), **vars(sinorus)}
+        names = {**vars(typing), **vars(sinorus), "os": os, "date": date, "datetime": datetime}
+        names["Snapshot"] = sinorus.Snapshot
         hints = typing.get_type_hints(obj, names)
         returned = hints.get("return")
         for part in typing.get_args(returned) or (returned,):
@@ -122,9 +123,20 @@ def test_every_type_a_public_function_returns_is_exported():
                 assert hasattr(sinorus, part.__name__), (name, part)
 
 
-def test_a_kind_declared_without_a_typed_attribute_is_reached_by_name(bundled):
-    # every kind is reachable through series(); attribute access goes through the same path
+def test_every_kind_is_reached_by_name(bundled):
     for name in KIND:
-        assert bundled.__getattr__(name) is bundled[name]
-    with pytest.raises(AttributeError):
-        bundled.no_such_kind  # noqa: B018
+        assert bundled[name] is getattr(bundled, name)
+    with pytest.raises(sinorus.QueryError, match="unknown kind 'treaties'"):
+        bundled["treaties"]
+    with pytest.raises(TypeError):
+        iter(bundled)
+
+
+def test_the_field_spec_reads_the_annotations_as_typing_does():
+    from sinorus.fields import _hint
+
+    for kind in KINDS:
+        hints = typing.get_type_hints(kind.record)
+        for attribute in attrs.fields(kind.record):
+            namespace = vars(sinorus.model)
+            assert _hint(attribute.type, namespace) == hints[attribute.name], attribute.name

@@ -14,6 +14,8 @@ and kept for the rest of the process.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from .api import (
     agreements,
     arms_transfer,
@@ -65,7 +67,9 @@ from .model import (
     TradeRecord,
 )
 from .series import Series
-from .state import Snapshot
+
+if TYPE_CHECKING:
+    from .state import Snapshot
 
 __version__ = "0.1.0"
 
@@ -122,3 +126,12 @@ __all__ = [
     "trade_growth_factor",
     "trade_volume",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # Snapshot is imported on first use: defining it costs start-up time most uses never need.
+    if name == "Snapshot":
+        from .state import Snapshot
+
+        return Snapshot
+    raise AttributeError(f"module 'sinorus' has no attribute {name!r}")

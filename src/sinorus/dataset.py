@@ -320,12 +320,6 @@ class Dataset:
             self[kind]
         return self._indexes[kind]
 
-    def __getattr__(self, name: str) -> Series[Any]:
-        # A kind declared without a typed attribute of its own: dataset.<kind name>.
-        if name in KIND:
-            return self[name]
-        raise AttributeError(f"'Dataset' object has no attribute {name!r}")
-
     @property
     def coverage(self) -> tuple[Coverage, ...]:
         """The declared span of each kind that has one, in the order of :data:`~sinorus.KINDS`.

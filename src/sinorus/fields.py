@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import enum
 import functools
+import sys
 import types
 import typing
 from datetime import date
-from typing import Any, Final, Literal, TypeAlias, final
+from typing import Any, Final, Literal, NamedTuple, TypeAlias
 
 import attrs
 
@@ -39,9 +40,7 @@ _PLAIN: Final[dict[object, FieldShape]] = {
 }
 
 
-@final
-@attrs.frozen(kw_only=True, weakref_slot=False)
-class Field:
+class Field(NamedTuple):
     """One field of a record class: its name, what it holds, and whether it may be left out.
 
     ``item`` is the enum class of an ``enum`` field or the record class held
@@ -85,6 +84,23 @@ def _shape(hint: Any, where: str) -> tuple[FieldShape, bool, type | None]:
     raise TypeError(f"{where}: fields of type {hint!r} are not supported")
 
 
+def _hint(annotation: Any, namespace: dict[str, Any]) -> Any:
+    """The type an annotation names; model annotations are strings such as ``"date | None"``.
+
+    Reading them here, rather than with :func:`typing.get_type_hints`
+    (which compiles each one), keeps the first query cheap.
+    """
+    if not isinstance(annotation, str):
+        return annotation
+    text = annotation.replace(" ", "")
+    if text.endswith("|None"):
+        return _hint(text[: -len("|None")], namespace) | None
+    if text.startswith("tuple[") and text.endswith(",...]"):
+        return tuple[_hint(text[len("tuple[") : -len(",...]")], namespace), ...]  # type: ignore[misc]
+    builtin = {"str": str, "int": int, "float": float, "bool": bool}
+    return builtin[text] if text in builtin else namespace[text]
+
+
 @functools.cache
 def fields_of(cls: type) -> tuple[Field, ...]:
     """The fields of the attrs record class ``cls``, in order.
@@ -94,10 +110,11 @@ def fields_of(cls: type) -> tuple[Field, ...]:
     >>> kind.shape, kind.item.__name__, kind.required
     ('enum', 'AgreementKind', True)
     """
-    hints = typing.get_type_hints(cls)
+    namespace = vars(sys.modules[cls.__module__])
     found = []
     for attribute in attrs.fields(cls):
-        shape, optional, item = _shape(hints[attribute.name], f"{cls.__name__}.{attribute.name}")
+        hint = _hint(attribute.type, namespace)
+        shape, optional, item = _shape(hint, f"{cls.__name__}.{attribute.name}")
         found.append(
             Field(
                 name=attribute.name,

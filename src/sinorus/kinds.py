@@ -30,9 +30,7 @@ The shapes:
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Final, Literal, TypeAlias, final
-
-import attrs
+from typing import Any, Final, Literal, NamedTuple, TypeAlias
 
 from .model import (
     Agreement,
@@ -51,9 +49,7 @@ __all__ = ["KIND", "KINDS", "Kind", "Shape", "span"]
 Shape: TypeAlias = Literal["interval", "dated", "yearly", "years"]
 
 
-@final
-@attrs.frozen(kw_only=True, weakref_slot=False)
-class Kind:
+class Kind(NamedTuple):
     """One kind of record: its name, class, shape and how it is filtered, shown and loaded.
 
     ``filters`` pairs each keyword of :meth:`Series.where <sinorus.Series.where>`
