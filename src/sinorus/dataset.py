@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import threading
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any, Generic, TypeAlias, TypeVar, final, overload
@@ -152,6 +153,7 @@ class Dataset:
         "_kinds",
         "_lock",
         "_pending",
+        "_points",
         "_source",
         "_volumes",
     )
@@ -232,6 +234,7 @@ class Dataset:
         self._source = source
         self._kinds: dict[str, Series[Any]] = {}
         self._indexes: dict[str, Any] = {}
+        self._points: dict[str, tuple[list[date], list[Any]]] = {}
         self._by_id: dict[str, Record] = {}
         self._volumes: dict[int, float] = {}
         self._pending = pending
@@ -255,7 +258,8 @@ class Dataset:
                         IntervalIndex(terms, kind.label, bounds) for terms in groups.values()
                     ]
                 else:
-                    self._indexes[name] = IntervalIndex(ordered, kind.label, covered)
+                    index = self._indexes[name] = IntervalIndex(ordered, kind.label, covered)
+                    self._points[name] = (index.keys, index.values)
             elif kind.shape == "yearly":
                 self._indexes[name] = YearIndex(ordered, kind.label)
             self._by_id.update((record.id, record) for record in ordered)
@@ -483,11 +487,9 @@ class Dataset:
         >>> sinorus.load().phase_at("2 March 1969").id
         'split'
         """
-        day = when if type(when) is date else to_date(when)
-        phase: Phase | None = self._indexes["phases"].at(day)
-        if phase is None:
-            raise NoDataError(f"no phase on {day}")
-        return phase
+        keys, values = self._points["phases"]  # IntervalIndex.at, inlined for speed
+        phase = values[bisect_right(keys, when if type(when) is date else to_date(when))]
+        return phase if phase.__class__ is Phase else self._index("phases").at_or_raise(when)
 
     def partnership_level_at(self, when: DateLike) -> PartnershipLevel | None:
         """The official designation in force on that day (a change counts from its own date).
@@ -501,10 +503,13 @@ class Dataset:
         >>> sinorus.load().partnership_level_at("1985-01-01") is None
         True
         """
-        level: PartnershipLevel | None = self._indexes["partnership_levels"].at(
-            when if type(when) is date else to_date(when)
-        )
-        return level
+        keys, values = self._points["partnership_levels"]  # IntervalIndex.at, inlined for speed
+        level = values[bisect_right(keys, when if type(when) is date else to_date(when))]
+        return level if level.__class__ is PartnershipLevel else self._level_or_gap(when)
+
+    def _level_or_gap(self, when: DateLike) -> PartnershipLevel | None:
+        index: IntervalIndex[PartnershipLevel] = self._index("partnership_levels")
+        return index.at(to_date(when))
 
     def leaders_at(self, when: DateLike) -> tuple[Leader, ...]:
         """The leaders in office on that day, in the order of :attr:`leaders`.

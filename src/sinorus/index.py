@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import Any, Generic, SupportsIndex, TypeVar, final
 
+from .dates import DateLike, to_date
 from .errors import NoDataError, QueryTypeError
 from .model import Coverage
 
@@ -67,7 +68,7 @@ class IntervalIndex(Generic[_R]):
     is the coverage.
     """
 
-    __slots__ = ("_keys", "_label", "_records", "_values", "covered")
+    __slots__ = ("_label", "_records", "covered", "keys", "values")
 
     def __init__(self, records: Sequence[_R], label: str, covered: Coverage | None = None) -> None:
         keys: list[date] = []
@@ -93,18 +94,28 @@ class IntervalIndex(Generic[_R]):
             last = bisect_right(keys, covered.end)
             keys = [*keys[:last], covered.end + _ONE_DAY]
             values = [*values[: last + 1], _OUTSIDE]
-        self._keys = keys
-        self._values = values
+        #: The boundaries, and what holds from each: ``values[bisect_right(keys, day)]``
+        #: is the record, None (a gap) or the marker of a day outside the coverage.
+        self.keys: list[date] = keys
+        self.values: list[Any] = values
         self._records = tuple(records)
         self._label = label
         self.covered = covered
 
     def at(self, day: date) -> _R | None:
         """The record holding on ``day``; None in a gap; :class:`NoDataError` outside."""
-        value = self._values[bisect_right(self._keys, day)]
+        value = self.values[bisect_right(self.keys, day)]
         if value is _OUTSIDE:
             raise self.outside(day)
         return value  # type: ignore[no-any-return]  # the values are records or None
+
+    def at_or_raise(self, when: DateLike) -> _R:
+        """The record holding on that day; :class:`NoDataError` in a gap or outside."""
+        day = to_date(when)
+        value = self.at(day)
+        if value is None:
+            raise NoDataError(f"no {self._label} on {day}")
+        return value
 
     def outside(self, day: date) -> NoDataError:
         """The error for a day outside the coverage, saying what the data covers."""
@@ -113,10 +124,10 @@ class IntervalIndex(Generic[_R]):
             return NoDataError(f"{what}: {covering(self.covered)}")
         if not self._records:
             return NoDataError(f"{what}: the dataset has none")
-        first = self._keys[0]
+        first = self.keys[0]
         if day < first:
             return NoDataError(f"{what}: the first begins on {first}")
-        return NoDataError(f"{what}: the last ended on {self._keys[-1] - _ONE_DAY}")
+        return NoDataError(f"{what}: the last ended on {self.keys[-1] - _ONE_DAY}")
 
 
 @final
