@@ -86,3 +86,19 @@ print(*sorted(calls), len(answers), len({id(a) for a in answers}), type(sinorus.
 def test_showing_a_module_function_reads_no_data():
     loaded = modules_after("import sinorus\nprint(sinorus.phase_at, sinorus.exercises)")
     assert "sinorus._bundled" not in loaded
+
+
+def test_after_the_first_query_module_queries_are_the_datasets_own_methods():
+    code = """
+import sinorus
+from sinorus import phase_at as wrapper
+sinorus.partnership_level_at("2014-03-18")
+data = sinorus.load()
+print(sinorus.phase_at == data.phase_at, wrapper("1969-03-02") is data.phase_at("1969-03-02"))
+print(repr(sinorus.phase_at).count("not read yet"))
+print(sinorus.partnership_level_at == data.partnership_level_at)
+"""
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert out == ["True", "True", "1", "True"]

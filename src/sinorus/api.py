@@ -9,6 +9,7 @@ point-in-time and trade queries need; the others are read when first asked for.
 from __future__ import annotations
 
 import os
+import sys
 import threading
 from typing import TYPE_CHECKING
 
@@ -57,15 +58,39 @@ __all__ = [
 _BUNDLED: Dataset | None = None
 _LOADING = threading.Lock()
 
+#: The module-level queries that are methods of the bundled dataset.
+_METHODS = (
+    "phase_at",
+    "partnership_level_at",
+    "leaders_at",
+    "state_at",
+    "trade_volume",
+    "trade_growth_factor",
+    "arms_transfer",
+    "timeline",
+    "coverage_of",
+)
+
 
 def _bundled() -> Dataset:
-    """The bundled dataset, built on the first call (once, whatever the threads)."""
+    """The bundled dataset, built on the first call (once, whatever the threads).
+
+    Once it is built, ``sinorus.phase_at`` and the other names in
+    :data:`_METHODS` are rebound to its methods: the same call with the
+    same result, without the wrapper's extra frame (a warm point-in-time
+    query would otherwise cost half again as much). The wrappers here, and
+    any a user imported by name before, stay as they are and answer the same.
+    """
     global _BUNDLED
     with _LOADING:
         if _BUNDLED is None:
             from ._bundled import read_bundled
 
-            _BUNDLED = read_bundled()
+            dataset = read_bundled()
+            package = sys.modules[__package__]
+            for name in _METHODS:
+                setattr(package, name, getattr(dataset, name))
+            _BUNDLED = dataset
     return _BUNDLED
 
 

@@ -401,9 +401,14 @@ class Dataset:
         return dataset_html(self)
 
     def __repr__(self) -> str:
-        counts = ", ".join(f"{len(self[kind.name])} {kind.name}" for kind in KINDS)
+        # Counts what is read; showing a dataset does not read the rest of the bundled data.
+        counts = [f"{len(self._kinds[kind.name])} {kind.name}" for kind in KINDS
+                  if kind.name in self._kinds]
+        unread = len(KINDS) - len(counts)
+        if unread:
+            counts.append(f"{unread} kinds not read yet")
         version = f" version {self._data_version}" if self._data_version else ""
-        return f"<Dataset{version}: {counts}>"
+        return f"<Dataset{version}: {', '.join(counts)}>"
 
     # --- files and other datasets -------------------------------------------------
 
