@@ -65,6 +65,7 @@ from .model import (
     Quote,
     Source,
     TradeRecord,
+    TradeToDate,
 )
 from .series import Series
 
@@ -107,6 +108,7 @@ __all__ = [
     "Snapshot",
     "Source",
     "TradeRecord",
+    "TradeToDate",
     "__version__",
     "agreements",
     "arms_transfer",

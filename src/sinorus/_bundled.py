@@ -29,7 +29,7 @@ from typing import Any, Final
 from .dataset import Dataset
 from .errors import DataError
 from .fields import fields_of
-from .kinds import KIND, KINDS
+from .kinds import KINDS
 from .model import Coverage, Source
 
 __all__ = [
@@ -134,9 +134,11 @@ def read_part(part: str) -> dict[str, Any]:
     document = _document(part)
     try:
         sources = {key: _record(Source, value, {}) for key, value in document["sources"].items()}
+        raw_kinds = document["kinds"]
         built: dict[str, Any] = {
-            name: [_record(KIND[name].record, raw, sources) for raw in records]
-            for name, records in document["kinds"].items()
+            kind.name: [_record(kind.record, raw, sources) for raw in raw_kinds.get(kind.name, ())]
+            for kind in KINDS
+            if kind.part == part
         }
         built["coverage"] = [_record(Coverage, raw, {}) for raw in document.get("coverage", ())]
     except (KeyError, TypeError, ValueError) as error:

@@ -38,6 +38,7 @@ from .model import (
     PartnershipLevel,
     Phase,
     TradeRecord,
+    TradeToDate,
 )
 from .series import Series, date_range
 from .validation import find_problems
@@ -57,6 +58,7 @@ Record: TypeAlias = (
     | Exercise
     | Event
     | TradeRecord
+    | TradeToDate
     | ArmsComparison
     | ArmsTransfer
     | Leader
@@ -164,6 +166,7 @@ class Dataset:
     exercises = _Section(Exercise)
     events = _Section(Event)
     trade = _Section(TradeRecord)
+    trade_to_date = _Section(TradeToDate)
     arms = _Section(ArmsComparison)
     arms_transfers = _Section(ArmsTransfer)
     leaders = _Section(Leader)
@@ -234,7 +237,7 @@ class Dataset:
         self._source = source
         self._kinds: dict[str, Series[Any]] = {}
         self._indexes: dict[str, Any] = {}
-        self._points: dict[str, tuple[list[date], list[Any]]] = {}
+        self._points: dict[str, tuple[list[date], list[Any]]] = {}  # IntervalIndex keys, found
         self._by_id: dict[str, Record] = {}
         self._volumes: dict[int, float] = {}
         self._pending = pending
@@ -259,7 +262,7 @@ class Dataset:
                     ]
                 else:
                     index = self._indexes[name] = IntervalIndex(ordered, kind.label, covered)
-                    self._points[name] = (index.keys, index.values)
+                    self._points[name] = (index.keys, index.found)
             elif kind.shape == "yearly":
                 self._indexes[name] = YearIndex(ordered, kind.label)
             self._by_id.update((record.id, record) for record in ordered)
@@ -492,9 +495,14 @@ class Dataset:
         >>> sinorus.load().phase_at("2 March 1969").id
         'split'
         """
-        keys, values = self._points["phases"]  # IntervalIndex.at, inlined for speed
-        phase = values[bisect_right(keys, when if type(when) is date else to_date(when))]
-        return phase if phase.__class__ is Phase else self._index("phases").at_or_raise(when)
+        keys, found = self._points["phases"]  # IntervalIndex.at, inlined for speed
+        phase: Phase | None = found[
+            bisect_right(keys, when if type(when) is date else to_date(when))
+        ]
+        if phase is None:
+            index: IntervalIndex[Phase] = self._index("phases")
+            return index.at_or_raise(when)  # raises
+        return phase
 
     def partnership_level_at(self, when: DateLike) -> PartnershipLevel | None:
         """The official designation in force on that day (a change counts from its own date).
@@ -508,9 +516,13 @@ class Dataset:
         >>> sinorus.load().partnership_level_at("1985-01-01") is None
         True
         """
-        keys, values = self._points["partnership_levels"]  # IntervalIndex.at, inlined for speed
-        level = values[bisect_right(keys, when if type(when) is date else to_date(when))]
-        return level if level.__class__ is PartnershipLevel else self._level_or_gap(when)
+        keys, found = self._points["partnership_levels"]  # IntervalIndex.at, inlined for speed
+        level: PartnershipLevel | None = found[
+            bisect_right(keys, when if type(when) is date else to_date(when))
+        ]
+        if level is None:
+            return self._level_or_gap(when)  # a gap (None), or outside the coverage (raises)
+        return level
 
     def _level_or_gap(self, when: DateLike) -> PartnershipLevel | None:
         index: IntervalIndex[PartnershipLevel] = self._index("partnership_levels")

@@ -68,7 +68,7 @@ class IntervalIndex(Generic[_R]):
     is the coverage.
     """
 
-    __slots__ = ("_label", "_records", "covered", "keys", "values")
+    __slots__ = ("_label", "_records", "covered", "found", "keys", "values")
 
     def __init__(self, records: Sequence[_R], label: str, covered: Coverage | None = None) -> None:
         keys: list[date] = []
@@ -98,6 +98,8 @@ class IntervalIndex(Generic[_R]):
         #: is the record, None (a gap) or the marker of a day outside the coverage.
         self.keys: list[date] = keys
         self.values: list[Any] = values
+        #: ``values`` with None for the days outside as well: a hit needs one check.
+        self.found: list[_R | None] = [None if v is _OUTSIDE else v for v in values]
         self._records = tuple(records)
         self._label = label
         self.covered = covered

@@ -42,6 +42,7 @@ from .model import (
     PartnershipLevel,
     Phase,
     TradeRecord,
+    TradeToDate,
 )
 
 __all__ = ["KIND", "KINDS", "Kind", "Shape", "span"]
@@ -126,6 +127,14 @@ KINDS: Final[tuple[Kind, ...]] = (
         amount="total_usd_bn",
         unit="billion US dollars",
         part="core",
+    ),
+    Kind(
+        name="trade_to_date",
+        record=TradeToDate,
+        shape="yearly",
+        label="year-to-date trade figure",
+        amount="total_usd_bn",
+        unit="billion US dollars so far",
     ),
     Kind(name="arms", record=ArmsComparison, shape="years", label="arms comparison"),
     Kind(

@@ -50,6 +50,7 @@ __all__ = [
     "Quote",
     "Source",
     "TradeRecord",
+    "TradeToDate",
 ]
 
 #: Earliest and latest year a record may carry.
@@ -248,6 +249,11 @@ def _amount(instance: object, attribute: attrs.Attribute[Any], value: object) ->
         raise _fail(instance, attribute, f"must be a number, got {type(value).__name__}")
     if not math.isfinite(value) or value < 0:
         raise _fail(instance, attribute, f"must be a finite number ≥ 0, got {value!r}")
+
+
+def _months(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 12:
+        raise _fail(instance, attribute, f"must be a number of months from 1 to 12, got {value!r}")
 
 
 def _optional_amount(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -684,6 +690,32 @@ class TradeRecord(_Record):
     id: str = attrs.field(validator=_slug)
     name: str = attrs.field(validator=_text)
     year: int = attrs.field(validator=_year)
+    total_usd_bn: float = attrs.field(validator=_amount)
+    exports_usd_bn: float | None = attrs.field(default=None, validator=_optional_amount)
+    imports_usd_bn: float | None = attrs.field(default=None, validator=_optional_amount)
+    sources: tuple[Source, ...] = attrs.field(validator=_sources)
+    notes: str = attrs.field(default="", validator=_notes)
+    alternatives: tuple[Alternative, ...] = attrs.field(default=(), validator=_alternatives)
+
+
+@final
+@attrs.frozen(kw_only=True, repr=False, eq=False, weakref_slot=False)
+class TradeToDate(_Record):
+    """China's goods trade with Russia in the first ``months`` months of a ``year``.
+
+    A cumulative figure for a year whose full figure is not yet published;
+    billions of current US dollars, exports and imports China's.
+
+    >>> import sinorus
+    >>> record = sinorus.load().trade_to_date[-1]
+    >>> 1 <= record.months < 12
+    True
+    """
+
+    id: str = attrs.field(validator=_slug)
+    name: str = attrs.field(validator=_text)
+    year: int = attrs.field(validator=_year)
+    months: int = attrs.field(validator=_months)
     total_usd_bn: float = attrs.field(validator=_amount)
     exports_usd_bn: float | None = attrs.field(default=None, validator=_optional_amount)
     imports_usd_bn: float | None = attrs.field(default=None, validator=_optional_amount)
