@@ -53,6 +53,8 @@ def test_the_file_itself_is_in_chronological_order():
         ("exercises", "start"),
         ("events", "start"),
         ("trade", "year"),
+        ("leaders", "start"),
+        ("arms_transfers", "year"),
     ]:
         keys = [r[key] for r in document[section]]
         assert keys == sorted(keys), section
@@ -233,3 +235,14 @@ def test_notes_are_written_in_the_third_person(bundled):
         assert not first_person.search(record.notes), record.id
         for alternative in getattr(record, "alternatives", ()):
             assert not first_person.search(alternative.notes), record.id
+
+
+def test_no_kind_ends_more_than_two_months_before_the_data_version(bundled):
+    # A release is cut only while every kind is current: its coverage may end
+    # at most 62 days before the date in the data version (YYYY.MM.DD.serial).
+    year, month, day = (int(part) for part in bundled.data_version.split(".")[:3])
+    released = date(year, month, day)
+    assert released <= date.today(), "the data version is dated in the future"
+    for covered in bundled.coverage:
+        assert covered.end >= released - timedelta(days=62), (covered.kind, covered.end)
+        assert covered.end <= released, (covered.kind, covered.end)

@@ -345,7 +345,7 @@ class Dataset:
 
         >>> import sinorus
         >>> sinorus.load().coverage_of("exercises").start
-        datetime.date(2005, 1, 1)
+        datetime.date(2003, 1, 1)
         """
         if not isinstance(kind, str):
             raise QueryTypeError(f"a kind must be a string, got {type(kind).__name__}: {kind!r}")
@@ -547,8 +547,8 @@ class Dataset:
         """What held on that day: phase, level, agreements in force, trade, exercises so far.
 
         >>> import sinorus
-        >>> [a.id for a in sinorus.load().state_at("1970-01-01").agreements_in_force]
-        ['treaty-of-friendship-1950']
+        >>> [a.id for a in sinorus.load().state_at("2002-03-01").agreements_in_force][-1]
+        'treaty-of-good-neighborliness-2001'
         """
         from .state import snapshot
 

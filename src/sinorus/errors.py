@@ -105,7 +105,7 @@ class NoDataError(SinorusError, LookupError):
     >>> sinorus.trade_volume(1900)
     Traceback (most recent call last):
     ...
-    sinorus.NoDataError: no trade figure for 1900; the data has 1992–2024
+    sinorus.NoDataError: no trade figure for 1900; the data has 1992–2025
     """
 
 

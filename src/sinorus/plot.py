@@ -102,7 +102,7 @@ def timeline(
     rows below. ``dataset`` defaults to the bundled one; the range defaults
     to the span of its phases.
 
-    >>> fig, ax = timeline(since="2014-01-01")
+    >>> fig, ax = timeline(since="2014-01-01", until="2025-12-31")
     >>> ax.get_title()
     'China–Russia relations, 2014–2025'
     """

@@ -43,7 +43,8 @@ class Snapshot:
 
     ``agreements_in_force`` are the binding agreements (see
     :data:`BINDING_KINDS`) in force that day: from ``in_force`` (or, where
-    that is unknown, signing) until the day before ``ended``.
+    that is unknown, signing) until the day before ``ended``; one whose end
+    no source gives counts as still in force.
     ``latest_trade`` is the last full year before ``day`` that has a figure;
     ``exercises_so_far`` every exercise begun by ``day``; ``leaders`` the
     leaders in office that day. ``partnership_level`` is None on a day no
@@ -53,7 +54,7 @@ class Snapshot:
     >>> import sinorus
     >>> snap = sinorus.state_at("2005-09-01")
     >>> snap.partnership_level.name, snap.latest_trade.year, len(snap.exercises_so_far)
-    ('partnership of strategic coordination', 2004, 1)
+    ('partnership of strategic coordination', 2004, 3)
     """
 
     day: date
