@@ -31,6 +31,10 @@ def test_python_m_sinorus_prints_the_overview(bundled):
     for level in bundled.partnership_levels:
         assert level.name in out
     assert f"{sinorus.trade_growth_factor(2000, 2010):.2f}×" in out
+    latest = bundled.trade[-1]
+    assert f"latest full year, {latest.year}: {latest.total_usd_bn:g}" in out
+    for so_far in bundled.trade_to_date:
+        assert so_far.name in out
     assert bundled.agreements[-1].name in out
     assert bundled.exercises[-1].name in out
     assert result.stderr == ""

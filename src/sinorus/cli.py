@@ -58,12 +58,16 @@ def overview(dataset: Dataset, today: date, *, latest: int = 5) -> str:
     if years:
         first, last = (2000, 2010) if {2000, 2010} <= set(years) else (years[0], years[-1])
         factor = dataset.trade_growth_factor(first, last)
+        newest = dataset.trade[-1]
         lines += [
             "",
             "Trade (total goods trade, billions of US dollars)",
             f"  {first}: {dataset.trade_volume(first):g}   {last}: {dataset.trade_volume(last):g}"
             f"   growth factor {factor:.2f}×",
+            f"  latest full year, {newest.year}: {newest.total_usd_bn:g}",
         ]
+        for so_far in dataset.trade_to_date:  # the years not yet complete
+            lines.append(f"  {so_far.name}: {so_far.total_usd_bn:g} so far")
 
     for title, records in (
         ("Latest agreements", dataset.agreements),
