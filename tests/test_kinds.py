@@ -140,3 +140,15 @@ def test_the_field_spec_reads_the_annotations_as_typing_does():
         for attribute in attrs.fields(kind.record):
             namespace = vars(sinorus.model)
             assert _hint(attribute.type, namespace) == hints[attribute.name], attribute.name
+
+
+def test_references_between_parts_are_checked_whichever_is_read_first(bundled):
+    from sinorus.validation import find_problems
+
+    level = bundled.partnership_levels[-1]
+    other = attrs.evolve(level, id="other-level", restated_by=("no-such-agreement",))
+    levels = {"partnership_levels": [other]}
+    assert find_problems(levels) == []  # no agreements read yet: nothing to check against
+    later = find_problems({"agreements": list(bundled.agreements)}, checked=levels)
+    assert later == ["record 'other-level', field 'restated_by': no agreement has id "
+                     "'no-such-agreement'"]

@@ -14,8 +14,6 @@ and kept for the rest of the process.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from .api import (
     agreements,
     arms_transfer,
@@ -68,9 +66,7 @@ from .model import (
     TradeToDate,
 )
 from .series import Series
-
-if TYPE_CHECKING:
-    from .state import Snapshot
+from .state import Snapshot
 
 __version__ = "0.1.0"
 
@@ -129,11 +125,3 @@ __all__ = [
     "trade_volume",
 ]
 
-
-def __getattr__(name: str) -> Any:
-    # Snapshot is imported on first use: defining it costs start-up time most uses never need.
-    if name == "Snapshot":
-        from .state import Snapshot
-
-        return Snapshot
-    raise AttributeError(f"module 'sinorus' has no attribute {name!r}")

@@ -98,7 +98,6 @@ KINDS: Final[tuple[Kind, ...]] = (
         shape="dated",
         label="agreement",
         filters=(("party", "parties"), ("kind", "kind")),
-        part="core",
     ),
     Kind(
         name="exercises",

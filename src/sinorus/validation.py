@@ -69,12 +69,22 @@ def find_problems(
         elif kind.shape == "yearly":
             problems += _yearly_problems(records)
 
-    agreements = {a.id for a in [*sections.get("agreements", ()), *checked.get("agreements", ())]}
-    for level in sections.get("partnership_levels", ()):
+    # Levels name the agreements that adopted or restated them; either side may
+    # be read first, so the check runs once both are there.
+    have = {**checked, **sections}
+    if "agreements" in have and "partnership_levels" in have:
+        problems += _reference_problems(have["partnership_levels"], have["agreements"])
+    return problems
+
+
+def _reference_problems(levels: Iterable[Any], agreements: Iterable[Any]) -> list[str]:
+    problems: list[str] = []
+    agreement_ids = {a.id for a in agreements}
+    for level in levels:
         cited = (("adopted_by", (level.adopted_by,)), ("restated_by", level.restated_by))
         for field, references in cited:
             for reference in references:
-                if reference is not None and reference not in agreements:
+                if reference is not None and reference not in agreement_ids:
                     problems.append(
                         f"record {level.id!r}, field {field!r}: no agreement has id {reference!r}"
                     )
