@@ -15,6 +15,7 @@ exactly the same. What a dataset holds is declared once, in
 
 from __future__ import annotations
 
+import operator
 import os
 import threading
 from bisect import bisect_right
@@ -69,6 +70,7 @@ DatedRecord: TypeAlias = Phase | PartnershipLevel | Agreement | Exercise | Event
 _R = TypeVar("_R")
 _T = TypeVar("_T")
 _MISSING: Any = object()
+_ID = operator.attrgetter("id")
 # Reads the kinds a lazily built dataset does not hold yet: kind name -> records.
 _Reader: TypeAlias = Callable[[], Mapping[str, Iterable[Any]]]
 
@@ -265,7 +267,7 @@ class Dataset:
                     self._points[name] = (index.keys, index.found)
             elif kind.shape == "yearly":
                 self._indexes[name] = YearIndex(ordered, kind.label)
-            self._by_id.update((record.id, record) for record in ordered)
+            self._by_id.update(zip(map(_ID, ordered), ordered))
             self._kinds[name] = Series(ordered, kind, covered)
         if "trade" in sections:
             self._volumes = self._index("trade").values("total_usd_bn")

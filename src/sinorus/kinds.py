@@ -29,6 +29,7 @@ The shapes:
 
 from __future__ import annotations
 
+import operator
 from datetime import date
 from typing import Any, Final, Literal, NamedTuple, TypeAlias
 
@@ -182,8 +183,5 @@ def span(kind: Kind, record: Any) -> tuple[date, date]:
 
 def sort_key(kind: Kind) -> Any:
     """How records of ``kind`` are ordered in a dataset: by start (or year), then id."""
-    if kind.shape == "yearly":
-        return lambda record: (record.year, record.id)
-    if kind.shape == "years":
-        return lambda record: (record.start_year, record.id)
-    return lambda record: (record.start, record.id)
+    first = {"yearly": "year", "years": "start_year"}.get(kind.shape, "start")
+    return operator.attrgetter(first, "id")
