@@ -71,6 +71,8 @@ _R = TypeVar("_R")
 _T = TypeVar("_T")
 _MISSING: Any = object()
 _ID = operator.attrgetter("id")
+# The slots holding the lookups of the kinds with their own point-in-time query.
+_POINTS = {"phases": "_phase_points", "partnership_levels": "_level_points"}
 # Reads the kinds a lazily built dataset does not hold yet: kind name -> records.
 _Reader: TypeAlias = Callable[[], Mapping[str, Iterable[Any]]]
 
@@ -155,9 +157,10 @@ class Dataset:
         "_data_version",
         "_indexes",
         "_kinds",
+        "_level_points",
         "_lock",
         "_pending",
-        "_points",
+        "_phase_points",
         "_source",
         "_volumes",
     )
@@ -239,7 +242,10 @@ class Dataset:
         self._source = source
         self._kinds: dict[str, Series[Any]] = {}
         self._indexes: dict[str, Any] = {}
-        self._points: dict[str, tuple[list[date], list[Any]]] = {}  # IntervalIndex keys, found
+        # The two point-in-time indexes' (keys, found), read by the hottest queries
+        # without a dict lookup; empty until their kind is read.
+        self._phase_points: tuple[list[date], list[Any]] = ([], [None])
+        self._level_points: tuple[list[date], list[Any]] = ([], [None])
         self._by_id: dict[str, Record] = {}
         self._volumes: dict[int, float] = {}
         self._pending = pending
@@ -264,10 +270,11 @@ class Dataset:
                     ]
                 else:
                     index = self._indexes[name] = IntervalIndex(ordered, kind.label, covered)
-                    self._points[name] = (index.keys, index.found)
+                    if name in _POINTS:
+                        setattr(self, _POINTS[name], (index.keys, index.found))
             elif kind.shape == "yearly":
                 self._indexes[name] = YearIndex(ordered, kind.label)
-            self._by_id.update(zip(map(_ID, ordered), ordered))
+            self._by_id.update(zip(map(_ID, ordered), ordered, strict=True))
             self._kinds[name] = Series(ordered, kind, covered)
         if "trade" in sections:
             self._volumes = self._index("trade").values("total_usd_bn")
@@ -497,7 +504,7 @@ class Dataset:
         >>> sinorus.load().phase_at("2 March 1969").id
         'split'
         """
-        keys, found = self._points["phases"]  # IntervalIndex.at, inlined for speed
+        keys, found = self._phase_points  # IntervalIndex.at, inlined for speed
         phase: Phase | None = found[
             bisect_right(keys, when if type(when) is date else to_date(when))
         ]
@@ -518,7 +525,7 @@ class Dataset:
         >>> sinorus.load().partnership_level_at("1985-01-01") is None
         True
         """
-        keys, found = self._points["partnership_levels"]  # IntervalIndex.at, inlined for speed
+        keys, found = self._level_points  # IntervalIndex.at, inlined for speed
         level: PartnershipLevel | None = found[
             bisect_right(keys, when if type(when) is date else to_date(when))
         ]
