@@ -184,3 +184,11 @@ def test_help_everywhere(command):
     result = run(command, "--help")
     assert result.returncode == 0
     assert "usage: sinorus" in result.stdout
+
+
+def test_json_overview_and_lists_are_plain_json(capsys, bundled):
+    assert main(["--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [p["id"] for p in data["phases"]] == [p.id for p in bundled.phases]
+    assert data["partnership_level"]["id"] == bundled.partnership_levels[-1].id
+    assert sinorus.converter().unstructure(bundled.trade)[0]["year"] == bundled.trade[0].year

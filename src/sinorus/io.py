@@ -41,6 +41,7 @@ from .errors import DataError, QueryTypeError
 from .fields import NESTED, fields_of
 from .kinds import KIND, KINDS
 from .model import Coverage, Source
+from .series import Series
 from .validation import find_problems
 
 __all__ = ["SCHEMA_VERSION", "converter", "parse", "read", "to_document", "write"]
@@ -137,6 +138,8 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
 
     conv.register_structure_hook(date, structure_date)
     conv.register_unstructure_hook(date, date.isoformat)
+    # A series of records is written as the list of its records.
+    conv.register_unstructure_hook(Series, lambda series: [conv.unstructure(r) for r in series])
     for kind in (str, int, float, bool):
         conv.register_structure_hook(kind, strict(kind))
 
