@@ -274,7 +274,7 @@ class Dataset:
                         setattr(self, _POINTS[name], (index.keys, index.found))
             elif kind.shape == "yearly":
                 self._indexes[name] = YearIndex(ordered, kind.label)
-            self._by_id.update(zip(map(_ID, ordered), ordered, strict=True))
+            self._by_id.update(zip(map(_ID, records), records, strict=True))
             self._kinds[name] = Series(ordered, kind, covered)
         if "trade" in sections:
             self._volumes = self._index("trade").values("total_usd_bn")
