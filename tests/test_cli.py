@@ -192,3 +192,15 @@ def test_json_overview_and_lists_are_plain_json(capsys, bundled):
     assert [p["id"] for p in data["phases"]] == [p.id for p in bundled.phases]
     assert data["partnership_level"]["id"] == bundled.partnership_levels[-1].id
     assert sinorus.converter().unstructure(bundled.trade)[0]["year"] == bundled.trade[0].year
+
+
+def test_at_latest_and_today(capsys, bundled):
+    covered = bundled.coverage_of("phases")
+    assert main(["at", "latest"]) == 0
+    assert f"On {covered.end}" in capsys.readouterr().out
+    status = main(["at", "today"])
+    out, err = capsys.readouterr()
+    if date.today() <= covered.end:
+        assert status == 0 and f"On {date.today()}" in out
+    else:  # past the coverage: refused, naming what the data covers
+        assert status == 1 and str(covered.end) in err

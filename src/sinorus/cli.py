@@ -124,8 +124,22 @@ def _cmd_overview(args: argparse.Namespace) -> int:
     return 0
 
 
+def _day(text: str, dataset: Dataset) -> date | str:
+    """``today``, ``latest`` (the last day the phases are checked for) or a date string."""
+    word = text.strip().casefold()
+    if word == "today":
+        return date.today()
+    if word == "latest":
+        covered = dataset.coverage_of("phases")
+        if covered is None:
+            raise QueryError("the data declares no coverage, so it has no latest day")
+        return covered.end
+    return text
+
+
 def _cmd_at(args: argparse.Namespace) -> int:
-    snap = load().state_at(args.date)
+    dataset = load()
+    snap = dataset.state_at(_day(args.date, dataset))
     lines = [f"On {snap.day}"]
     lines.append(f"  phase:              {snap.phase.name if snap.phase else '—'}")
     level = snap.partnership_level
@@ -281,7 +295,9 @@ def _parser() -> argparse.ArgumentParser:
 
     command("overview", _cmd_overview, "phases, the partnership level today, trade, latest records")
     at = command("at", _cmd_at, "what was in force on a day")
-    at.add_argument("date", help="a date: 2014-03-18, '18 March 2014', 'June 2019'")
+    at.add_argument(
+        "date", help="a date (2014-03-18, '18 March 2014', 'June 2019'), 'today' or 'latest'"
+    )
     trade = command("trade", _cmd_trade, "yearly trade with the growth factor")
     trade.add_argument("--from", dest="start", type=int, metavar="YEAR", help="first year")
     trade.add_argument("--to", dest="end", type=int, metavar="YEAR", help="last year")
