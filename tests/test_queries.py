@@ -71,7 +71,7 @@ def test_a_month_means_its_first_day():
 @pytest.mark.parametrize(
     ("text", "reason"),
     [
-        ("not a date", "Unknown string format"),
+        ("not a date", "not a date sinorus can read"),
         ("2019-02-30", "day is out of range"),
         ("30 February 2019", "day is out of range"),
         ("16 July", "no year"),
@@ -279,3 +279,48 @@ def test_point_queries_outside_the_coverage_raise_for_every_series(bundled):
         for year in (covered.start.year - 1, covered.end.year + 1):
             with pytest.raises(sinorus.NoDataError):
                 query(year)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("13/6/2019", date(2019, 6, 13)),  # only one reading: 13 is no month
+        ("6/13/2019", date(2019, 6, 13)),
+        ("2/2/1969", date(1969, 2, 2)),
+        ("18.03.2014", date(2014, 3, 18)),  # dots: day first
+        ("2.3.1969", date(1969, 3, 2)),
+        ("2014/03/18", date(2014, 3, 18)),
+        ("1969年3月2日", date(1969, 3, 2)),
+        ("2019年6月", date(2019, 6, 1)),
+        ("2 марта 1969", date(1969, 3, 2)),
+        ("9 мая 1945 г.", date(1945, 5, 9)),  # noqa: RUF001
+        ("Июнь 2019", date(2019, 6, 1)),
+    ],
+)
+def test_numeric_chinese_and_russian_dates(text, day):
+    assert sinorus.to_date(text) == day
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("2/3/1969", "could be 2 March or 3 February"),
+        ("5/6/2019", "could be 5 June or 6 May"),
+        ("2/3/69", "four digits"),
+        ("1969年", "no month"),
+        ("2 мартобря 1969", "not a month"),
+        ("tomorrow", "not a date sinorus can read"),
+    ],
+)
+def test_ambiguous_or_unreadable_dates_are_refused_with_the_reason(text, reason):
+    with pytest.raises(sinorus.InvalidDateError, match=reason) as caught:
+        sinorus.to_date(text)
+    assert repr(text) in str(caught.value)
+
+
+def test_today_and_numpy_dates():
+    np = pytest.importorskip("numpy")
+    assert sinorus.to_date("today") == date.today()
+    assert sinorus.to_date(np.datetime64("2014-03-18T10:00")) == date(2014, 3, 18)
+    with pytest.raises(sinorus.InvalidDateError, match="NaT"):
+        sinorus.to_date(np.datetime64("NaT"))
