@@ -204,3 +204,91 @@ def test_at_latest_and_today(capsys, bundled):
         assert status == 0 and f"On {date.today()}" in out
     else:  # past the coverage: refused, naming what the data covers
         assert status == 1 and str(covered.end) in err
+
+
+@pytest.mark.parametrize("position", ["before", "after"])
+@pytest.mark.parametrize(
+    "command", [["at", "2014-03-18"], ["trade"], ["list", "exercises", "--year", "2018"], []]
+)
+def test_global_options_work_before_or_after_the_command(capsys, command, position, tmp_path):
+    mine = tmp_path / "mine.json"
+    sinorus.load().to_json(mine)
+    options = ["--json", "--data", str(mine)]
+    argv = [*options, *command] if position == "before" else [*command, *options]
+    assert main(argv) == 0
+    json.loads(capsys.readouterr().out)  # JSON, not the text table
+
+
+def test_data_option_queries_the_users_file(capsys, tmp_path, bundled):
+    from sinorus.io import to_document
+
+    document = to_document(bundled)
+    document["exercises"] = document["exercises"][:1]
+    mine = tmp_path / "mine.json"
+    mine.write_text(json.dumps(document), encoding="utf-8")
+    assert main(["list", "exercises", "--json", "--data", str(mine)]) == 0
+    assert [r["id"] for r in json.loads(capsys.readouterr().out)] == [bundled.exercises[0].id]
+    assert main(["--data", str(tmp_path / "missing.json"), "at", "2014-03-18"]) == 1
+
+
+def test_at_without_a_date_is_the_latest_day(capsys, bundled):
+    assert main(["at"]) == 0
+    assert f"On {bundled.coverage_of('phases').end}" in capsys.readouterr().out
+
+
+def test_version_names_the_data_version(capsys, bundled):
+    with pytest.raises(SystemExit):
+        main(["--version"])
+    assert bundled.data_version in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("year", ["1950", "2100"])
+def test_trade_years_outside_the_data_are_refused(capsys, bundled, year):
+    assert main(["trade", "--from", year]) == 1
+    err = capsys.readouterr().err
+    assert f"{bundled.trade[0].year}–{bundled.trade[-1].year}" in err and year in err
+
+
+def test_export_refuses_json_flag_and_cites_only_the_kinds_sources(capsys, bundled, tmp_path):
+    assert main(["export", "--json", "--format", "csv", "--kind", "trade"]) == 2
+    assert "--json" in capsys.readouterr().err
+    path = tmp_path / "trade.json"
+    assert main(["export", "--kind", "trade", "-o", str(path)]) == 0
+    document = json.loads(path.read_text(encoding="utf-8"))
+    cited = {s for r in document["trade"] for s in r["sources"]}
+    cited |= {s for r in document["trade"] for a in r.get("alternatives", ()) for s in a["sources"]}
+    assert set(document["sources"]) == cited
+    assert [c["kind"] for c in document["coverage"]] == ["trade"]
+
+
+def test_a_failed_export_leaves_the_old_file(monkeypatch, tmp_path):
+    path = tmp_path / "out.json"
+    path.write_text("old", encoding="utf-8")
+
+    def broken(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("os.replace", broken)
+    assert main(["export", "-o", str(path)]) == 1
+    assert path.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "ascii", "utf-8:strict"])
+@pytest.mark.parametrize(
+    "args", [[], ["at", "2014-03-18"], ["at", "2014-03-18", "--json"], ["export"]]
+)
+def test_output_to_a_narrow_encoding_never_crashes(encoding, args, bundled):
+    import os
+
+    env = {**os.environ, "PYTHONIOENCODING": encoding}
+    result = subprocess.run(
+        [sys.executable, "-m", "sinorus", *args], capture_output=True, env=env, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert b"Traceback" not in result.stderr
+    if "--json" in args or args == ["export"]:  # JSON keeps every character
+        data = json.loads(result.stdout.decode("utf-8"))
+        assert data
+    if args == ["export"]:
+        assert sinorus.io.parse(result.stdout.decode("utf-8")).exercises == bundled.exercises

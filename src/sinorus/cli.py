@@ -95,15 +95,49 @@ def _plain(value: Any) -> Any:
     return converter().unstructure(value)
 
 
+def _utf8(stream: Any) -> bool:
+    encoding = getattr(stream, "encoding", None) or ""
+    return encoding.replace("-", "").replace("_", "").lower() in ("utf8", "utf8sig")
+
+
+def _json_text(data: Any, **options: Any) -> str:
+    """JSON for standard output: escaped to ASCII where the output is not UTF-8 (nothing lost)."""
+    return json.dumps(data, ensure_ascii=not _utf8(sys.stdout), **options)
+
+
 def _emit(args: argparse.Namespace, text: str, data: Any) -> None:
     if args.json:
-        print(json.dumps(_plain(data), ensure_ascii=False, indent=2))
+        print(_json_text(_plain(data), indent=2))
     else:
         print(text)
 
 
+def _write_file_format(text: str) -> None:
+    """A file format (JSON, CSV) to standard output: UTF-8, whatever the terminal's encoding."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None or _utf8(sys.stdout):  # a text-only stream (captured), or UTF-8 already
+        sys.stdout.write(text)
+    else:
+        buffer.write(text.encode("utf-8", "backslashreplace"))
+        buffer.flush()
+
+
+def _safe_streams() -> None:
+    """Let text that the terminal's encoding cannot show come out as escapes, not as a crash."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
+def _dataset(args: argparse.Namespace) -> Dataset:
+    """The bundled dataset, or the user's file given with ``--data``."""
+    return load(args.data) if args.data is not None else load()
+
+
 def _cmd_overview(args: argparse.Namespace) -> int:
-    dataset = load()
+    dataset = _dataset(args)
     if args.json:
         covered = dataset.coverage_of("partnership_levels")
         today = min(date.today(), covered.end) if covered is not None else date.today()
@@ -138,7 +172,7 @@ def _day(text: str, dataset: Dataset) -> date | str:
 
 
 def _cmd_at(args: argparse.Namespace) -> int:
-    dataset = load()
+    dataset = _dataset(args)
     snap = dataset.state_at(_day(args.date, dataset))
     lines = [f"On {snap.day}"]
     lines.append(f"  phase:              {snap.phase.name if snap.phase else '—'}")
@@ -162,12 +196,16 @@ def _cmd_at(args: argparse.Namespace) -> int:
 
 
 def _cmd_trade(args: argparse.Namespace) -> int:
-    dataset = load()
+    dataset = _dataset(args)
+    years = [r.year for r in dataset.trade]
+    if not years:
+        raise NoDataError("the data has no trade figures")
+    for year in (args.start, args.end):
+        if year is not None and not years[0] <= year <= years[-1]:
+            raise NoDataError(f"trade year {year} is outside the data ({years[0]}–{years[-1]})")
     records = dataset.trade.where(since=args.start, until=args.end)
     if not records:
-        raise QueryError(
-            f"no trade figures between {args.start or 'the start'} and {args.end or 'the end'}"
-        )
+        raise QueryError(f"no trade figures from {args.start} to {args.end}")
     first, last = records[0].year, records[-1].year
     factor = dataset.trade_growth_factor(first, last)
     rows = [
@@ -191,7 +229,7 @@ def _cmd_list(args: argparse.Namespace) -> int:
     match: dict[str, object] = dict(_filters(args.filter, kind.filters))
     if args.party is not None:
         match[_who(kind)] = args.party
-    records = load()[kind.name].where(
+    records = _dataset(args)[kind.name].where(
         since=args.since, until=args.until, year=args.year, **match
     )
 
@@ -230,27 +268,67 @@ def _filters(given: Sequence[str], known: Sequence[tuple[str, str]]) -> list[tup
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    dataset = load()
+    if args.json:
+        raise UsageError("export writes the format --format names; --json does not apply to it")
+    dataset = _dataset(args)
     if args.format == "json":
         from .io import to_document
 
         document = to_document(dataset)
         if args.kind:
-            document = {k: v for k, v in document.items() if k not in KIND or k == args.kind}
+            document = _only_kind(document, args.kind)
         text = json.dumps(document, ensure_ascii=False, indent=1)
     else:
         if not args.kind:
             raise QueryError("CSV export needs --kind (one table per file)")
         text = dataset.to_frame(args.kind).to_csv(index=False)
+    text = text if text.endswith("\n") else text + "\n"
     if args.output:
         try:
-            with open(args.output, "w", encoding="utf-8") as file:
-                file.write(text if text.endswith("\n") else text + "\n")
+            _write_atomic(args.output, text)
         except OSError as error:
             raise QueryError(f"cannot write {args.output}: {error.strerror}") from None
     else:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        _write_file_format(text)
     return 0
+
+
+def _write_atomic(path: str, text: str) -> None:
+    """Write ``text`` to ``path`` whole or not at all: a temporary file, then a rename."""
+    import os
+    import tempfile
+
+    directory = os.path.dirname(os.path.abspath(path))
+    handle, temporary = tempfile.mkstemp(dir=directory, prefix=".sinorus-", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
+            file.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+
+
+def _only_kind(document: dict[str, Any], kind: str) -> dict[str, Any]:
+    """The document with one kind's records, its coverage and only the sources they cite."""
+    kept = {k: v for k, v in document.items() if k not in KIND or k == kind}
+    kept["coverage"] = [c for c in document.get("coverage", ()) if c.get("kind") == kind]
+    used: set[str] = set()
+
+    def collect(value: Any) -> None:
+        if isinstance(value, dict):
+            sources = value.get("sources")
+            if isinstance(sources, list):
+                used.update(s for s in sources if isinstance(s, str))
+            for item in value.values():
+                collect(item)
+        elif isinstance(value, list):
+            for item in value:
+                collect(item)
+
+    collect(kept[kind])
+    kept["sources"] = {k: v for k, v in document["sources"].items() if k in used}
+    return kept
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
@@ -273,30 +351,63 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
+class UsageError(Exception):
+    """A command line that asks for something contradictory (exit status 2)."""
+
+
+class _Version(argparse.Action):
+    """``--version``: the package's version and the bundled data's, read only when asked."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the versions and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> None:
+        print(f"sinorus {__version__} (data {load().data_version})")
+        parser.exit()
+
+
 def _parser() -> argparse.ArgumentParser:
-    json_flag = argparse.ArgumentParser(add_help=False)
-    json_flag.add_argument("--json", action="store_true", help="print JSON instead of text")
+    # The global options work before or after the command: the command's copies
+    # leave the value alone unless given (SUPPRESS), so they never undo the global one.
+    def global_options(parser: argparse.ArgumentParser, default: Any) -> None:
+        parser.add_argument(
+            "--json", action="store_true", default=default, help="print JSON instead of text"
+        )
+        parser.add_argument(
+            "--data",
+            metavar="FILE",
+            default=default,
+            help="query this data file instead of the bundled data",
+        )
+
+    shared = argparse.ArgumentParser(add_help=False)
+    global_options(shared, argparse.SUPPRESS)
 
     parser = argparse.ArgumentParser(
         prog="sinorus",
         description="China–Russia relations as sourced data. Without a command: overview.",
-        parents=[json_flag],
     )
-    parser.add_argument("--version", action="version", version=f"sinorus {__version__}")
+    global_options(parser, None)
+    parser.set_defaults(json=False)
+    parser.add_argument("--version", action=_Version)
     parser.set_defaults(run=_cmd_overview)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     def command(
         name: str, run: Callable[[argparse.Namespace], int], help: str
     ) -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, help=help, description=help, parents=[json_flag])
+        sub = commands.add_parser(name, help=help, description=help, parents=[shared])
         sub.set_defaults(run=run)
         return sub
 
     command("overview", _cmd_overview, "phases, the partnership level today, trade, latest records")
     at = command("at", _cmd_at, "what was in force on a day")
     at.add_argument(
-        "date", help="a date (2014-03-18, '18 March 2014', 'June 2019'), 'today' or 'latest'"
+        "date",
+        nargs="?",
+        default="latest",
+        help="a date (2014-03-18, '18 March 2014', 'June 2019'), 'today' or 'latest'"
+        " (the last day the data is checked for; the default)",
     )
     trade = command("trade", _cmd_trade, "yearly trade with the growth factor")
     trade.add_argument("--from", dest="start", type=int, metavar="YEAR", help="first year")
@@ -319,7 +430,9 @@ def _parser() -> argparse.ArgumentParser:
     export = command("export", _cmd_export, "write the data as JSON or CSV")
     export.add_argument("--format", choices=["json", "csv"], default="json")
     export.add_argument("--kind", choices=list(KIND), help="only this kind of record")
-    export.add_argument("-o", "--output", metavar="FILE", help="write here, not to stdout")
+    export.add_argument(
+        "-o", "--output", metavar="FILE", help="write here (replacing the file), not to stdout"
+    )
     validate = command("validate", _cmd_validate, "check a data file and print every problem")
     validate.add_argument("path", help="a JSON data file")
     return parser
@@ -327,9 +440,15 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (see the module docstring)."""
-    args = _parser().parse_args(argv)
+    _safe_streams()
+    parser = _parser()
+    args = parser.parse_args(argv)
     try:
         status: int = args.run(args)
+    except UsageError as error:
+        parser.print_usage(sys.stderr)
+        print(f"sinorus: error: {error}", file=sys.stderr)
+        return 2
     except SinorusError as error:
         message = str(error).splitlines()[0]
         print(f"sinorus: error: {message}", file=sys.stderr)

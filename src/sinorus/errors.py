@@ -91,10 +91,10 @@ class InvalidDateError(QueryError):
     """A value could not be turned into a date; the message names the value.
 
     >>> import sinorus
-    >>> sinorus.phase_at("spring 1969")
+    >>> sinorus.phase_at("spring 1969")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    sinorus.InvalidDateError: cannot read 'spring 1969' as a date: Unknown string format
+    sinorus.InvalidDateError: cannot read 'spring 1969' as a date: not a date sinorus can read ...
     """
 
 

@@ -67,7 +67,10 @@ def date_range(
         low = max(low, date(year, 1, 1)) if low else date(year, 1, 1)
         high = min(high, date(year, 12, 31)) if high else date(year, 12, 31)
     if low is not None and high is not None and high < low:
-        raise QueryError(f"the range is empty: until ({high}) is before since ({low})")
+        if year is None:
+            raise QueryError(f"the range is empty: until ({high}) is before since ({low})")
+        given = " and ".join(f"{n} {v}" for n, v in (("since", since), ("until", until)) if v)
+        raise QueryError(f"the range is empty: no day of the year {year} is within {given}")
     if covered is not None and (
         (high is not None and high < covered.start) or (low is not None and low > covered.end)
     ):
