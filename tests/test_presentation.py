@@ -136,3 +136,39 @@ def test_without_matplotlib_a_plot_names_the_extra():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert "pip install 'sinorus[plot]'" in out.stdout
+
+
+def test_a_snapshot_shows_a_short_text_and_an_html_table(bundled):
+    snap = sinorus.state_at("18 March 2014")
+    text = str(snap)
+    assert text.splitlines()[0] == f"On {snap.day}"
+    assert snap.phase.name in text and snap.partnership_level.name in text
+    assert all(a.name in text for a in snap.agreements_in_force)
+    assert all(leader.name in text for leader in snap.leaders)
+    assert "Source(" not in text and len(text) < 5_000
+    html = snap._repr_html_()
+    assert html.startswith("<table") and snap.partnership_level.name in html
+    assert "Source(" not in html and "Phase(" not in html
+
+
+def test_record_html_renders_quotes_and_alternatives(bundled):
+    from html import escape
+
+    with_quotes = next(r for kind in ("agreements", "partnership_levels", "events")
+                       for r in bundled[kind] if r.quotes)  # fmt: skip
+    with_alternatives = next(r for r in bundled.exercises if r.alternatives)
+    for record in (with_quotes, with_alternatives):
+        html = record._repr_html_()
+        assert "Quote(" not in html and "Alternative(" not in html and "Source(" not in html
+    assert escape(with_quotes.quotes[0].text) in with_quotes._repr_html_()
+    assert escape(with_quotes.quotes[0].speaker) in with_quotes._repr_html_()
+    alternative = with_alternatives.alternatives[0]
+    assert escape(alternative.value) in with_alternatives._repr_html_()
+    assert escape(alternative.sources[0].title) in with_alternatives._repr_html_()
+
+
+def test_a_leader_shows_office_and_dates(bundled):
+    for leader in bundled.leaders:
+        text = str(leader)
+        assert leader.name in text and leader.office in text and str(leader.start) in text
+        assert leader.country in text

@@ -174,24 +174,7 @@ def _day(text: str, dataset: Dataset) -> date | str:
 def _cmd_at(args: argparse.Namespace) -> int:
     dataset = _dataset(args)
     snap = dataset.state_at(_day(args.date, dataset))
-    lines = [f"On {snap.day}"]
-    lines.append(f"  phase:              {snap.phase.name if snap.phase else '—'}")
-    level = snap.partnership_level
-    lines.append(f"  partnership level:  {level.name if level else '—'}")
-    lines.append("  agreements in force:")
-    lines += [f"    {a.signed}  {a.name}" for a in snap.agreements_in_force] or ["    —"]
-    trade = snap.latest_trade
-    lines.append(
-        f"  latest trade year:  {trade.year}: {trade.total_usd_bn:g} billion US dollars"
-        if trade
-        else "  latest trade year:  —"
-    )
-    lines.append(f"  exercises so far:   {len(snap.exercises_so_far)}")
-    lines.append("  leaders in office:")
-    lines += [
-        f"    {leader.name}, {leader.office} (since {leader.start})" for leader in snap.leaders
-    ] or ["    —"]
-    _emit(args, "\n".join(lines), snap)
+    _emit(args, str(snap), snap)
     return 0
 
 

@@ -20,7 +20,14 @@ import attrs
 if TYPE_CHECKING:
     from .dataset import Dataset
 
-__all__ = ["dataset_html", "dataset_text", "record_html", "record_text"]
+__all__ = [
+    "dataset_html",
+    "dataset_text",
+    "record_html",
+    "record_text",
+    "snapshot_html",
+    "snapshot_text",
+]
 
 
 def _span(record: Any) -> str:
@@ -41,6 +48,10 @@ def record_text(record: Any) -> str:
     if isinstance(record, Source):
         return " ".join(p for p in (record.title, record.publisher, record.url) if p)
     kind = KIND_OF.get(type(record))
+    if kind is not None and kind.name == "leaders":
+        office = record.office if record.country in record.office else f"{record.office}, {record.country}"
+        dates = f" ({record.start} – {record.end})" if record.end else f" (since {record.start})"
+        return f"{record.name}, {office}{dates} [{record.id}]"
     if kind is not None and kind.amount is not None:
         return f"{record.name}: {getattr(record, kind.amount):g} {kind.unit} [{record.id}]"
     name = getattr(record, "name", None)
@@ -50,7 +61,7 @@ def record_text(record: Any) -> str:
 
 
 def _cell(value: Any) -> str:
-    from .model import Source
+    from .model import Alternative, Quote, Source
 
     if isinstance(value, enum.Enum):
         return escape(str(value.value))
@@ -58,6 +69,11 @@ def _cell(value: Any) -> str:
         title = escape(value.title)
         link = f'<a href="{escape(value.url)}">{title}</a>' if value.url else title
         return link + (f" ({escape(value.publisher)})" if value.publisher else "")
+    if isinstance(value, Quote):
+        return f"“{escape(value.text)}” — {escape(value.speaker)}{_cited(value.sources)}"
+    if isinstance(value, Alternative):
+        notes = f" {escape(value.notes)}" if value.notes else ""
+        return f"{escape(value.field)}: {escape(value.value)}{notes}{_cited(value.sources)}"
     if isinstance(value, tuple):
         if not value:
             return ""
@@ -66,6 +82,11 @@ def _cell(value: Any) -> str:
     if attrs.has(type(value)):
         return escape(record_text(value))
     return escape(str(value)) if value is not None else ""
+
+
+def _cited(sources: tuple[Any, ...]) -> str:
+    """Sources as small linked titles after a quote or an alternative."""
+    return f"<br><small>{'; '.join(_cell(source) for source in sources)}</small>"
 
 
 def record_html(record: Any) -> str:
@@ -114,3 +135,49 @@ def dataset_html(dataset: Dataset) -> str:
     version = escape(dataset.data_version or "unversioned")
     head = "<tr><th>kind</th><th>records</th><th>coverage</th><th></th></tr>"
     return f"<table><caption>sinorus dataset {version}</caption>{head}{''.join(rows)}</table>"
+
+
+def snapshot_text(snap: Any) -> str:
+    """What held on a snapshot's day, in a few lines (what ``sinorus at`` prints).
+
+    >>> import sinorus
+    >>> print(sinorus.state_at("18 March 2014").__str__().splitlines()[1])
+      phase:              Closer alignment after Crimea
+    """
+    lines = [f"On {snap.day}"]
+    lines.append(f"  phase:              {snap.phase.name if snap.phase else '—'}")
+    level = snap.partnership_level
+    lines.append(f"  partnership level:  {level.name if level else '—'}")
+    lines.append("  agreements in force:")
+    lines += [f"    {a.signed}  {a.name}" for a in snap.agreements_in_force] or ["    —"]
+    trade = snap.latest_trade
+    lines.append(
+        f"  latest trade year:  {trade.year}: {trade.total_usd_bn:g} billion US dollars"
+        if trade
+        else "  latest trade year:  —"
+    )
+    lines.append(f"  exercises so far:   {len(snap.exercises_so_far)}")
+    lines.append("  leaders in office:")
+    lines += [
+        f"    {leader.name}, {leader.office} (since {leader.start})" for leader in snap.leaders
+    ] or ["    —"]
+    return "\n".join(lines)
+
+
+def snapshot_html(snap: Any) -> str:
+    """:func:`snapshot_text` as a small HTML table, for notebooks."""
+    trade = snap.latest_trade
+    rows = [
+        ("phase", escape(snap.phase.name) if snap.phase else "—"),
+        ("partnership level", escape(snap.partnership_level.name) if snap.partnership_level else "—"),
+        ("agreements in force", _cell(tuple(f"{a.signed} {a.name}" for a in snap.agreements_in_force)) or "—"),
+        ("latest trade year", f"{trade.year}: {trade.total_usd_bn:g} billion US dollars" if trade else "—"),
+        ("exercises so far", str(len(snap.exercises_so_far))),
+        ("leaders in office", _cell(tuple(f"{x.name}, {x.office} (since {x.start})" for x in snap.leaders)) or "—"),
+    ]  # fmt: skip
+    body = "".join(
+        f"<tr><th style='text-align:left;vertical-align:top'>{name}</th>"
+        f"<td style='text-align:left'>{value}</td></tr>"
+        for name, value in rows
+    )
+    return f"<table><caption>On {snap.day}</caption>{body}</table>"

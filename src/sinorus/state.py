@@ -65,6 +65,16 @@ class Snapshot:
     exercises_so_far: tuple[Exercise, ...]
     leaders: tuple[Leader, ...]
 
+    def __str__(self) -> str:
+        from .display import snapshot_text
+
+        return snapshot_text(self)
+
+    def _repr_html_(self) -> str:
+        from .display import snapshot_html
+
+        return snapshot_html(self)
+
 
 def _in_force(agreement: Agreement, day: date) -> bool:
     if agreement.kind not in BINDING_KINDS:
