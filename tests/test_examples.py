@@ -29,3 +29,24 @@ def test_quickstart_prints_the_answers():
     out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True).stdout
     assert sinorus.partnership_level_at("2014-03-18").name in out
     assert f"{sinorus.trade_growth_factor(2000, 2010):.1f}-fold" in out
+
+
+def test_the_notebooks_plot_cells_show_pictures(tmp_path):
+    """Run the tour as Jupyter does, without a display: every plot cell shows an image."""
+    import os
+
+    nbformat = pytest.importorskip("nbformat")
+    nbclient = pytest.importorskip("nbclient")
+    path = Path(__file__).parent.parent / "examples" / "tour.ipynb"
+    notebook = nbformat.read(path, as_version=4)
+    env_before = {k: os.environ.pop(k) for k in ("DISPLAY", "WAYLAND_DISPLAY", "MPLBACKEND")
+                  if k in os.environ}  # fmt: skip
+    try:
+        nbclient.NotebookClient(notebook, timeout=120, resources={"metadata": {"path": tmp_path}}).execute()
+    finally:
+        os.environ.update(env_before)
+    plot_cells = [c for c in notebook.cells if c.cell_type == "code" and "plot." in c.source]
+    assert plot_cells
+    for cell in plot_cells:
+        kinds = {kind for output in cell.outputs for kind in output.get("data", {})}
+        assert "image/png" in kinds, cell.source

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from datetime import date
@@ -107,7 +108,7 @@ def test_the_trade_chart_has_one_bar_per_year_and_marks_the_upgrades():
     _, ax = plot.trade(since=2000, until=2024)
     heights = [bar.get_height() for bar in ax.patches]
     assert heights == [sinorus.trade_volume(year) for year in range(2000, 2025)]
-    marked = {t.get_text().replace("\n", " ") for t in ax.texts}
+    marked = {t.get_text().replace("\n", " ") for t in ax.texts if not t.get_text().startswith("Source")}
     upgrades = {lvl.name for lvl in DATA.partnership_levels if 2000 <= lvl.start.year <= 2024}
     assert marked == upgrades
 
@@ -135,7 +136,8 @@ def test_without_matplotlib_a_plot_names_the_extra():
         "except sinorus.MissingDependencyError as e:\n    print(e)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert "pip install 'sinorus[plot]'" in out.stdout
+    assert "pip install matplotlib" in out.stdout
+    assert 'pip install ".[plot]"' in out.stdout
 
 
 def test_a_snapshot_shows_a_short_text_and_an_html_table(bundled):
@@ -172,3 +174,42 @@ def test_a_leader_shows_office_and_dates(bundled):
         text = str(leader)
         assert leader.name in text and leader.office in text and str(leader.start) in text
         assert leader.country in text
+
+
+def test_plotting_never_changes_the_backend():
+    code = (
+        "import matplotlib; matplotlib.use('svg')\n"
+        "from sinorus import plot; plot.trade(); plot.timeline()\n"
+        "print(matplotlib.get_backend())\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert out.stdout.strip() == "svg", out.stderr
+
+
+def test_the_timeline_names_only_the_levels_in_range_and_labels_chosen_records():
+    from sinorus import plot
+
+    _, ax = plot.timeline(since="2014-01-01", label=["vostok-2018"])
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    held = [lvl for lvl in DATA.partnership_levels if lvl.end is None or lvl.end.year >= 2014]
+    assert len(labels) == 3 + len(held)
+    assert DATA.get("vostok-2018").name in [t.get_text().replace("\n", " ") for t in ax.texts]
+    with pytest.raises(sinorus.NoDataError, match="outside the data"):
+        plot.timeline(since="1900-01-01")
+    with pytest.raises(sinorus.NoDataError):
+        plot.timeline(label=["no-such-record"])
+
+
+def test_the_trade_chart_names_its_source_and_can_split_directions():
+    from sinorus import plot
+
+    _, ax = plot.trade()
+    captions = [t.get_text() for t in ax.texts if t.get_text().startswith("Source")]
+    assert captions and DATA.data_version in captions[0]
+    _, ax = plot.trade(directions=True)
+    split = [r for r in DATA.trade if r.exports_usd_bn is not None and r.imports_usd_bn is not None]
+    heights = sorted(round(bar.get_height(), 6) for bar in ax.patches)
+    expected = [r.exports_usd_bn for r in split] + [r.imports_usd_bn for r in split]
+    expected += [r.total_usd_bn for r in DATA.trade if r not in split]
+    assert heights == sorted(round(h, 6) for h in expected)

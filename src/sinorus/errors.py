@@ -115,7 +115,17 @@ class MissingDependencyError(SinorusError, ImportError):
     >>> import sinorus
     >>> issubclass(sinorus.MissingDependencyError, ImportError)
     True
+    >>> print(sinorus.MissingDependencyError.needs("plots", "matplotlib", "plot"))
+    plots need matplotlib: pip install matplotlib, or install sinorus with its plot extra (pip install ".[plot]" in a sinorus checkout)
     """
+
+    @classmethod
+    def needs(cls, what: str, package: str, extra: str) -> MissingDependencyError:
+        """The error for ``what`` needing ``package``, with commands that install it."""
+        return cls(
+            f"{what} need {package}: pip install {package}, or install sinorus with its "
+            f'{extra} extra (pip install ".[{extra}]" in a sinorus checkout)'
+        )
 
 
 # Tracebacks and reprs name the errors as users import them: sinorus.NoDataError.

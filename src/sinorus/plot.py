@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from .dates import DateLike, to_date
-from .errors import MissingDependencyError, QueryError, QueryTypeError
+from .errors import MissingDependencyError, NoDataError, QueryError, QueryTypeError
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -44,24 +44,13 @@ def _markers() -> dict[str, tuple[str, str]]:
 
 
 def _pyplot() -> Any:
+    # The backend is the user's (or matplotlib's own choice, which falls back to a
+    # non-interactive one without a display); drawing never changes it.
     try:
-        import matplotlib
-
-        if not _has_display():
-            matplotlib.use("Agg")
         import matplotlib.pyplot as plt
     except ImportError:
-        raise MissingDependencyError("plots need matplotlib: pip install 'sinorus[plot]'") from None
+        raise MissingDependencyError.needs("plots", "matplotlib", "plot") from None
     return plt
-
-
-def _has_display() -> bool:
-    import os
-    import sys
-
-    return sys.platform in ("darwin", "win32") or bool(
-        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-    )
 
 
 def _dataset(dataset: Dataset | None) -> Dataset:
@@ -94,13 +83,16 @@ def timeline(
     since: DateLike | None = None,
     until: DateLike | None = None,
     ax: Axes | None = None,
+    label: tuple[str, ...] | list[str] = (),
 ) -> tuple[FigureBase, Axes]:
     """Phases as coloured bands, partnership levels as steps, records as markers.
 
     The steps climb one rung for each designation of the relationship (a
-    gap where none held); agreements, exercises and events sit on their own
-    rows below. ``dataset`` defaults to the bundled one; the range defaults
-    to the span of its phases.
+    gap where none held); only the designations held in the range are drawn
+    and named. Agreements, exercises and events sit on their own rows below;
+    ``label`` names the records (by id) to annotate with their names.
+    ``dataset`` defaults to the bundled one; the range defaults to the span
+    of its phases, and a range outside it raises :class:`~sinorus.NoDataError`.
 
     >>> fig, ax = timeline(since="2014-01-01", until="2025-12-31")
     >>> ax.get_title()
@@ -113,8 +105,14 @@ def timeline(
     last = to_date(until) if until is not None else _last_day(data)
     if last < first:
         raise QueryError(f"the range is empty: until ({last}) is before since ({first})")
+    _check_covered(data, "phases", first, last)
+    labelled = _labelled(data, label)
     figure, ax = _axes(ax, (11, 5))
-    levels = data.partnership_levels
+    levels = [
+        level
+        for level in data.partnership_levels
+        if level.start <= last and (level.end is None or level.end >= first)
+    ]
     top = len(levels) + 1
 
     for i, phase in enumerate(data.phases):
@@ -140,13 +138,24 @@ def timeline(
         marker, colour = markers[section]
         days = [_x(r.start) for r in data[section] if first <= r.start <= last]
         ax.plot(days, [-row] * len(days), ls="", marker=marker, color=colour, ms=5, alpha=0.8)
+        for record in data[section]:
+            if record.id in labelled and first <= record.start <= last:
+                ax.annotate(
+                    _wrap(record.name, 28),
+                    (_x(record.start), -row),
+                    xytext=(0, 8),
+                    textcoords="offset points",
+                    ha="center",
+                    fontsize=7,
+                    arrowprops={"arrowstyle": "-", "lw": 0.5},
+                )
 
     ax.set_xlim(_x(first), _x(last + _ONE_DAY))
     ax.xaxis_date()
     ax.set_ylim(-len(markers) - 0.8, top + 3.0)
     ax.set_yticks(
         [-row for row in range(1, len(markers) + 1)] + list(range(1, len(levels) + 1)),
-        [*markers, *(_wrap(level.name, 40) for level in levels)],
+        [*markers, *(_short(level.name) for level in levels)],
         fontsize=7,
     )
     ax.set_title(f"China–Russia relations, {first.year}–{last.year}")
@@ -160,11 +169,16 @@ def trade(
     since: int | None = None,
     until: int | None = None,
     ax: Axes | None = None,
+    directions: bool = False,
 ) -> tuple[FigureBase, Axes]:
     """Total trade by year as bars, with each partnership upgrade marked.
 
     ``since`` and ``until`` are years (inclusive); they default to the years
-    the data has.
+    the data has, and a year outside them raises :class:`~sinorus.NoDataError`.
+    Years whose figure rests only on secondary copies are hatched; with
+    ``directions=True`` the bars split into China's exports and imports
+    where the data has them. A caption names the data version the figures
+    come from.
 
     >>> fig, ax = trade(since=2010, until=2020)
     >>> len(ax.patches)
@@ -176,12 +190,39 @@ def trade(
                 f"{name} must be a year (an int), got {type(year).__name__}: {year!r}"
             )
     data = _dataset(dataset)
+    known = [r.year for r in data.trade]
+    if not known:
+        raise NoDataError("the dataset has no trade figures")
+    for year in (since, until):
+        if year is not None and not known[0] <= year <= known[-1]:
+            raise NoDataError(f"trade year {year} is outside the data ({known[0]}–{known[-1]})")
     rows = data.trade.where(since=since, until=until)
     if not rows:
-        raise QueryError(f"no trade figures between {since} and {until}")
+        raise QueryError(f"no trade figures from {since} to {until}")
     figure, ax = _axes(ax, (11, 4.5))
     years = [r.year for r in rows]
-    ax.bar(years, [r.total_usd_bn for r in rows], color="#56B4E9", edgecolor="#0072B2")
+    hatches = ["//" if r.secondary_only else "" for r in rows]
+    split = [r for r in rows if r.exports_usd_bn is not None and r.imports_usd_bn is not None]
+    if directions and split:
+        rest = [r for r in rows if r not in split]
+        exports = [r.exports_usd_bn or 0.0 for r in split]
+        ax.bar([r.year for r in split], exports, color="#0072B2", label="China's exports")
+        ax.bar([r.year for r in split], [r.imports_usd_bn or 0.0 for r in split],
+               bottom=exports, color="#E69F00", label="China's imports")  # fmt: skip
+        if rest:
+            ax.bar([r.year for r in rest], [r.total_usd_bn for r in rest], color="#56B4E9",
+                   edgecolor="#0072B2", label="total only")  # fmt: skip
+    else:
+        bars = ax.bar(years, [r.total_usd_bn for r in rows], color="#56B4E9", edgecolor="#0072B2")
+        for bar, hatch in zip(bars, hatches, strict=True):
+            bar.set_hatch(hatch)
+    if any(hatches):
+        from matplotlib.patches import Patch
+
+        ax.add_artist(ax.legend(handles=[Patch(facecolor="white", edgecolor="#0072B2",
+                      hatch="//", label="only secondary sources")], loc="upper left"))  # fmt: skip
+    if directions and split:
+        ax.legend(loc="center left")
     highest = max(r.total_usd_bn for r in rows)
     for level in data.partnership_levels:
         if years[0] <= level.start.year <= years[-1]:
@@ -192,16 +233,57 @@ def trade(
                 highest * 1.02,
                 _wrap(level.name, 22),
                 rotation=90,
-                fontsize=7,
+                fontsize=8,
                 ha="right",
                 va="top",
-                color="#D55E00",
+                color="#A33F00",
             )
     ax.set_xlabel("year")
     ax.set_ylabel("total goods trade, billions of US dollars")
     ax.set_title(f"China–Russia trade, {years[0]}–{years[-1]}, with the partnership upgrades")
     ax.grid(axis="y", alpha=0.3)
+    version = f" {data.data_version}" if data.data_version else ""
+    ax.annotate(
+        f"Source: sinorus data{version}, China's customs figures as cited per year "
+        "(sinorus.load().trade[i].sources)",
+        (0, 0),
+        xycoords="axes fraction",
+        xytext=(0, -28),
+        textcoords="offset points",
+        fontsize=7,
+        color="#444444",
+        va="top",
+    )
     return figure, ax
+
+
+def _check_covered(data: Dataset, kind: str, first: date, last: date) -> None:
+    covered = data.coverage_of(kind)
+    if covered is not None and (first < covered.start or last > covered.end):
+        raise NoDataError(
+            f"{first} to {last} is outside the data: the {kind} cover "
+            f"{covered.start} to {covered.end}"
+        )
+
+
+def _labelled(data: Dataset, ids: tuple[str, ...] | list[str]) -> frozenset[str]:
+    if isinstance(ids, str):
+        raise QueryTypeError(f"label takes a list of record ids, got the string {ids!r}")
+    for record_id in ids:
+        data.get(record_id)  # an unknown id raises, naming it
+    return frozenset(ids)
+
+
+def _short(name: str) -> str:
+    """A designation's name short enough for an axis label."""
+    words = {
+        "comprehensive": "compr.",
+        "strategic": "strat.",
+        "partnership": "partnership",
+        "coordination": "coord.",
+    }
+    text = " ".join(words.get(word, word) for word in name.split()) if len(name) > 30 else name
+    return _wrap(text, 26)
 
 
 def _last_day(data: Dataset) -> date:
