@@ -42,7 +42,8 @@ def test_the_notebooks_plot_cells_show_pictures(tmp_path):
     env_before = {k: os.environ.pop(k) for k in ("DISPLAY", "WAYLAND_DISPLAY", "MPLBACKEND")
                   if k in os.environ}  # fmt: skip
     try:
-        nbclient.NotebookClient(notebook, timeout=120, resources={"metadata": {"path": tmp_path}}).execute()
+        resources = {"metadata": {"path": tmp_path}}
+        nbclient.NotebookClient(notebook, timeout=120, resources=resources).execute()
     finally:
         os.environ.update(env_before)
     plot_cells = [c for c in notebook.cells if c.cell_type == "code" and "plot." in c.source]

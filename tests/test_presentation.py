@@ -108,7 +108,8 @@ def test_the_trade_chart_has_one_bar_per_year_and_marks_the_upgrades():
     _, ax = plot.trade(since=2000, until=2024)
     heights = [bar.get_height() for bar in ax.patches]
     assert heights == [sinorus.trade_volume(year) for year in range(2000, 2025)]
-    marked = {t.get_text().replace("\n", " ") for t in ax.texts if not t.get_text().startswith("Source")}
+    texts = [t.get_text() for t in ax.texts if not t.get_text().startswith("Source")]
+    marked = {text.replace("\n", " ") for text in texts}
     upgrades = {lvl.name for lvl in DATA.partnership_levels if 2000 <= lvl.start.year <= 2024}
     assert marked == upgrades
 

@@ -49,7 +49,9 @@ def record_text(record: Any) -> str:
         return " ".join(p for p in (record.title, record.publisher, record.url) if p)
     kind = KIND_OF.get(type(record))
     if kind is not None and kind.name == "leaders":
-        office = record.office if record.country in record.office else f"{record.office}, {record.country}"
+        office = record.office
+        if record.country not in office:
+            office = f"{office}, {record.country}"
         dates = f" ({record.start} – {record.end})" if record.end else f" (since {record.start})"
         return f"{record.name}, {office}{dates} [{record.id}]"
     if kind is not None and kind.amount is not None:
@@ -167,13 +169,17 @@ def snapshot_text(snap: Any) -> str:
 def snapshot_html(snap: Any) -> str:
     """:func:`snapshot_text` as a small HTML table, for notebooks."""
     trade = snap.latest_trade
+    level = snap.partnership_level
+    agreements = tuple(f"{a.signed} {a.name}" for a in snap.agreements_in_force)
+    leaders = tuple(f"{x.name}, {x.office} (since {x.start})" for x in snap.leaders)
     rows = [
         ("phase", escape(snap.phase.name) if snap.phase else "—"),
-        ("partnership level", escape(snap.partnership_level.name) if snap.partnership_level else "—"),
-        ("agreements in force", _cell(tuple(f"{a.signed} {a.name}" for a in snap.agreements_in_force)) or "—"),
-        ("latest trade year", f"{trade.year}: {trade.total_usd_bn:g} billion US dollars" if trade else "—"),
+        ("partnership level", escape(level.name) if level else "—"),
+        ("agreements in force", _cell(agreements) or "—"),
+        ("latest trade year", f"{trade.year}: {trade.total_usd_bn:g} billion US dollars"
+         if trade else "—"),
         ("exercises so far", str(len(snap.exercises_so_far))),
-        ("leaders in office", _cell(tuple(f"{x.name}, {x.office} (since {x.start})" for x in snap.leaders)) or "—"),
+        ("leaders in office", _cell(leaders) or "—"),
     ]  # fmt: skip
     body = "".join(
         f"<tr><th style='text-align:left;vertical-align:top'>{name}</th>"

@@ -116,7 +116,8 @@ class MissingDependencyError(SinorusError, ImportError):
     >>> issubclass(sinorus.MissingDependencyError, ImportError)
     True
     >>> print(sinorus.MissingDependencyError.needs("plots", "matplotlib", "plot"))
-    plots need matplotlib: pip install matplotlib, or install sinorus with its plot extra (pip install ".[plot]" in a sinorus checkout)
+    ... # doctest: +ELLIPSIS
+    plots need matplotlib: pip install matplotlib, or install sinorus with its plot extra (...)
     """
 
     @classmethod
