@@ -62,3 +62,19 @@ def test_every_public_function_and_class_shows_a_runnable_example():
 
     missing = [name for name, obj in _public_objects() if ">>>" not in (inspect.getdoc(obj) or "")]
     assert missing == []
+
+
+def test_every_install_command_works_for_a_package_installed_from_its_repository():
+    """sinorus is not on PyPI: no page or message may tell users to install it from there."""
+    import re
+
+    root = Path(__file__).parent.parent
+    texts = {p: p.read_text(encoding="utf-8") for p in [root / "README.md", *root.glob("docs/*.md"),
+             *root.glob("src/sinorus/*.py"), *root.glob("examples/*.py")]}  # fmt: skip
+    texts.pop(root / "docs" / "changelog.md", None)  # the history may quote old advice
+    pattern = re.compile(r"pip install ([^`\n)]*)")
+    commands = [(p.name, re.split("&&|,", m)[0]) for p, text in texts.items()
+                for m in pattern.findall(text)]  # fmt: skip
+    assert commands
+    for name, command in commands:
+        assert not re.search(r"(^|\s)['\"]?sinorus(\[|\s|$|['\"])", command), (name, command)

@@ -50,7 +50,7 @@ def test_without_pandas_the_error_names_the_extra():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout
     assert out.startswith("SinorusError")
-    assert "sinorus[pandas]" in out
+    assert 'pip install ".[pandas]"' in out
 
 
 def test_state_at_gathers_what_held_that_day(bundled):

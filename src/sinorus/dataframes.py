@@ -33,9 +33,7 @@ def _pandas() -> Any:
     try:
         import pandas
     except ImportError:
-        raise MissingDependencyError(
-            "DataFrames need pandas: pip install 'sinorus[pandas]'"
-        ) from None
+        raise MissingDependencyError.needs("DataFrames", "pandas", "pandas") from None
     return pandas
 
 
