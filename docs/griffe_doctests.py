@@ -12,6 +12,7 @@ from typing import Any
 
 import griffe
 
+_DEFAULT = re.compile(r"\bdefault=([^,()]+(?:\([^()]*\))?)")
 _ROLE = re.compile(r":(?:class|func|meth|attr|data|mod|exc|obj):`~?([^`]+)`")
 
 
@@ -36,6 +37,14 @@ class DoctestBlocks(griffe.Extension):
     """Fence the doctests of every object's docstring."""
 
     def on_object(self, *, obj: Any, **kwargs: Any) -> None:
+        value = str(getattr(obj, "value", None) or "")
+        if obj.is_attribute and value.startswith("attrs.field("):
+            # A record's field: show its name and type, and its default, not the attrs call.
+            default = _DEFAULT.search(value)
+            obj.value = None
+            obj.labels = {"field"}
+            note = f"Default: `{default.group(1).strip()}`." if default else "Required."
+            obj.docstring = griffe.Docstring(note, parent=obj)
         if obj.docstring is not None:
             text = _ROLE.sub(lambda m: f"`{m.group(1).rsplit('.', 1)[-1]}`", obj.docstring.value)
             obj.docstring.value = fence(text)

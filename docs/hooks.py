@@ -23,5 +23,5 @@ def on_pre_build(config: Any) -> None:
         "trade.png": plot.trade(),
     }
     for name, (figure, _) in pictures.items():
-        figure.savefig(IMAGES / name, dpi=110)
+        figure.savefig(IMAGES / name, dpi=160)
     plt.close("all")

@@ -79,3 +79,29 @@ def test_every_install_command_works_for_a_package_installed_from_its_repository
     for name, command in commands:
         spec = next(token for token in command.split() if not token.startswith("-"))
         assert not re.match(r"['\"]?sinorus(\[|['\"]|$)", spec), (name, command)
+
+
+def _browser_check():
+    import importlib.util
+
+    path = Path(__file__).parent.parent / "docs" / "check_in_browser.py"
+    spec = importlib.util.spec_from_file_location("check_in_browser", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_browser_check_finds_unrendered_text_and_missing_pictures():
+    check = _browser_check()
+    good = "<article><p>Plain words and <code>:class:`kept in code`</code>.</p></article>"
+    assert check.problems_of("howto.html", good, "http://127.0.0.1:1/") == []
+    for bad, what in [
+        ("<article><p>See :class:`~sinorus.Dataset`.</p></article>", "Sphinx role"),
+        ("<article><p>::: sinorus.model</p></article>", "mkdocstrings directive"),
+        ("<article><p>[sinorus.Dataset][]</p></article>", "cross-reference"),
+        ("<p>no article</p>", "did not render"),
+    ]:
+        assert any(what in p for p in check.problems_of("howto.html", bad, "http://x/")), bad
+    assert any("pictures" in p for p in check.problems_of("index.html", good, "http://x/"))
+    fields = check.problems_of("reference.html", good, "http://x/")
+    assert any("Exercise.location is not listed" in p for p in fields)
