@@ -5,7 +5,8 @@ from collections import Counter
 import sinorus
 
 per_year = Counter(exercise.start.year for exercise in sinorus.exercises())
-for year in sorted(per_year):
+covered = sinorus.coverage_of("exercises")
+for year in range(covered.start.year, covered.end.year + 1):  # a year with none shows 0
     print(f"{year}  {'#' * per_year[year]}  {per_year[year]}")
 
 print("\nExercises of 2018:")
