@@ -291,4 +291,23 @@ def test_output_to_a_narrow_encoding_never_crashes(encoding, args, bundled):
         data = json.loads(result.stdout.decode("utf-8"))
         assert data
     if args == ["export"]:
-        assert sinorus.io.parse(result.stdout.decode("utf-8")).exercises == bundled.exercises
+        from sinorus.io import parse
+
+        assert parse(result.stdout.decode("utf-8")).exercises == bundled.exercises
+
+
+@pytest.mark.parametrize("name", [b"bad\xff.json", b"plain.json"])
+def test_validate_reports_odd_names_and_lone_surrogates_on_a_strict_stream(tmp_path, name):
+    import os
+
+    path = os.path.join(os.fsencode(tmp_path), name)
+    with open(path, "wb") as file:
+        file.write(b'{"schema_version": 1, "phases": [{"id": "x", "name": "\\ud800"}],'
+                   b' "bad\\ud800key": 1}')  # fmt: skip
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8:strict"}
+    result = subprocess.run([os.fsencode(sys.executable), b"-m", b"sinorus", b"validate", path],
+                            capture_output=True, env=env, check=False)  # fmt: skip
+    assert result.returncode == 1
+    assert b"Traceback" not in result.stderr
+    assert b"\\ud800" in result.stdout  # shown escaped, not dropped
+    assert b"problem" in result.stderr
