@@ -368,7 +368,7 @@ class _Record:
         return bool(sources) and all(source.secondary for source in sources)
 
     def cite(self, style: str = "text") -> str:
-        """The citation of this record's sources, as ``"text"`` or ``"bibtex"``.
+        """The citation of this record's sources in one of :data:`sinorus.cite.STYLES`.
 
         See :func:`sinorus.cite`.
         """
