@@ -49,6 +49,18 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[str]:
     If the block raises, the temporary file is removed and ``path`` is left
     as it was. A folder that does not exist, or cannot be written, raises
     :class:`~sinorus.DataError` naming the file.
+
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> path = Path(tempfile.mkdtemp()) / "kept.txt"
+    >>> path.write_text("before", encoding="utf-8")
+    6
+    >>> with atomic_path(path) as temporary:
+    ...     _ = Path(temporary).write_text("after", encoding="utf-8")
+    ...     path.read_text(encoding="utf-8")     # not replaced until the block ends
+    'before'
+    >>> path.read_text(encoding="utf-8")
+    'after'
     """
     name = path_name(path)
     folder = os.path.dirname(os.path.abspath(name))

@@ -62,6 +62,7 @@ __all__ = [
     "CCODE_RUSSIA",
     "LEVEL_RUNGS",
     "UNITS",
+    "columns",
     "is_call",
     "panel",
     "panel_table",
