@@ -241,12 +241,6 @@ def _counter(records: Iterable[Any], day: Callable[[Any], date], unit: str) -> C
     return Counter(key for r in records if (key := _key(day(r), r.precision, unit)) is not None)
 
 
-def _in_force(agreement: Agreement, day: date) -> bool:
-    from .state import _in_force as rule
-
-    return rule(agreement, day)
-
-
 def panel_table(
     dataset: Dataset,
     unit: str = "year",
@@ -265,6 +259,7 @@ def panel_table(
     'normalized-relations-1989'
     """
     from .series import date_range
+    from .state import BINDING_KINDS, _in_force  # the rule state_at follows
 
     _check_unit(unit)
     spine = dataset.coverage_of("phases")
@@ -286,6 +281,7 @@ def panel_table(
     if not isinstance(treaty, Agreement):
         treaty = None
     agreements = dataset.agreements
+    binding = [a for a in agreements if a.kind in BINDING_KINDS]
     signed = _counter(agreements, lambda a: a.signed, unit)
     exercises = dataset.exercises
     begun = _counter(exercises, lambda e: e.start, unit)
@@ -337,7 +333,7 @@ def panel_table(
             rung = 0 if level is None else LEVEL_RUNGS.get(level.id)
         in_force: Cell = None
         if _complete(cover["agreements"], first, last):
-            in_force = sum(1 for a in agreements if _in_force(a, last))
+            in_force = sum(1 for a in binding if _in_force(a, last))
         row: list[Cell] = [
             *key,
             first,

@@ -345,13 +345,27 @@ def tables(dataset: Dataset | None = None) -> Mapping[str, Table]:
     >>> parties.column_names, parties.rows[0][1:]
     (('record_id', 'position', 'party'), (1, 'China'))
     """
+    from .api import load
+
+    if dataset is None:
+        dataset = load()
+    bundled = dataset is load()
+    if bundled and _BUNDLED_TABLES:
+        return _BUNDLED_TABLES[0]
+    built = _build(dataset)
+    if bundled:
+        _BUNDLED_TABLES[:] = [built]
+    return built
+
+
+# The bundled data's tables, built once: it never changes, and the tables cannot be changed.
+_BUNDLED_TABLES: list[Mapping[str, Table]] = []
+
+
+def _build(dataset: Dataset) -> Mapping[str, Table]:
     from .fields import fields_of
     from .kinds import KINDS
 
-    if dataset is None:
-        from .api import load
-
-        dataset = load()
     ids = source_ids(dataset)
     kinds = [kind.name for kind in KINDS]
     built: dict[str, Table] = {"sources": _sources_table(ids)}
