@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 import sinorus
+import sinorus.tidy
 import sinorus.validation
 from sinorus.state import BINDING_KINDS, Snapshot
 
@@ -20,7 +21,8 @@ def test_every_kind_becomes_a_frame_with_one_row_per_record(bundled, kind):
     records = getattr(bundled, kind)
     assert len(frame) == len(records)
     assert list(frame["id"]) == [r.id for r in records]
-    assert list(frame["sources"]) == [[s.title for s in r.sources] for r in records]
+    ids = sinorus.tidy.source_ids(bundled)
+    assert list(frame["source_ids"]) == [";".join(ids[s] for s in r.sources) for r in records]
 
 
 def test_frames_have_proper_dtypes(bundled):
@@ -28,7 +30,7 @@ def test_frames_have_proper_dtypes(bundled):
     assert pd.api.types.is_datetime64_any_dtype(exercises["start"])
     assert isinstance(exercises["domain"].dtype, pd.CategoricalDtype)
     assert list(exercises["domain"].cat.categories) == [d.value for d in sinorus.Domain]
-    assert exercises["participants"].iloc[0] == list(bundled.exercises[0].participants)
+    assert exercises["participants"].iloc[0] == ";".join(bundled.exercises[0].participants)
     phases = sinorus.frame("phases")
     assert phases["end"].isna().iloc[-1]  # the current phase has no end
     assert phases["start"].iloc[0] == pd.Timestamp("1949-10-01")

@@ -65,8 +65,10 @@ from .model import (
     TradeRecord,
     TradeToDate,
 )
+from .research import export, panel, tables
 from .series import Series
 from .state import Snapshot
+from .tidy import Column, ForeignKey, Table
 
 __version__ = "0.1.0"
 
@@ -77,6 +79,7 @@ __all__ = [
     "Alternative",
     "ArmsComparison",
     "ArmsTransfer",
+    "Column",
     "Coverage",
     "DataError",
     "Dataset",
@@ -87,6 +90,7 @@ __all__ = [
     "EventKind",
     "Exercise",
     "ExerciseFormat",
+    "ForeignKey",
     "InvalidDateError",
     "Kind",
     "Leader",
@@ -103,6 +107,7 @@ __all__ = [
     "SinorusError",
     "Snapshot",
     "Source",
+    "Table",
     "TradeRecord",
     "TradeToDate",
     "__version__",
@@ -113,12 +118,15 @@ __all__ = [
     "coverage_of",
     "events",
     "exercises",
+    "export",
     "frame",
     "leaders_at",
     "load",
+    "panel",
     "partnership_level_at",
     "phase_at",
     "state_at",
+    "tables",
     "timeline",
     "to_date",
     "trade_growth_factor",
