@@ -133,6 +133,7 @@ def test_export_csv(tmp_path, bundled):
     assert main(["export", "--format", "csv", "--kind", "exercises", "-o", str(path)]) == 0
     lines = path.read_text(encoding="utf-8").splitlines()
     assert lines[0].split(",")[:6] == ["id", "name", "name_zh", "name_ru", "start", "end"]
+    assert "['" not in path.read_text(encoding="utf-8")  # no Python list literals
     assert len(lines) == len(bundled.exercises) + 1
 
 
@@ -161,7 +162,7 @@ def test_validate_a_good_and_a_bad_file(tmp_path, bundled, capsys):
         (["at", "2019-02-30"], 1, "day is out of range"),
         (["trade", "--from", "1900", "--to", "1950"], 1, "outside the data"),
         (["list", "events", "--since", "2020-01-01", "--until", "2010-01-01"], 1, "empty"),
-        (["export", "--format", "csv"], 1, "needs --kind"),
+        (["export", "--format", "csv"], 2, "give it with -o"),
         (["at", "2030-01-01"], 1, "phases cover 1949-10-01 to 2026-11-30"),
         (["list", "exercises", "--year", "2001"], 1, "exercises cover 2003-01-01"),
         (["validate", "/no/such/file.json"], 1, "problem"),
@@ -311,3 +312,44 @@ def test_validate_reports_odd_names_and_lone_surrogates_on_a_strict_stream(tmp_p
     assert b"Traceback" not in result.stderr
     assert b"\\ud800" in result.stdout  # shown escaped, not dropped
     assert b"problem" in result.stderr
+
+
+def test_list_and_at_as_csv(capsys, bundled):
+    import csv
+    import io
+
+    assert main(["list", "exercises", "--year", "2018", "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    expected = sinorus.exercises(year=2018)
+    assert [r["id"] for r in rows] == [e.id for e in expected]
+    assert [r["participants"] for r in rows] == [";".join(e.participants) for e in expected]
+    assert main(["at", "2014-03-18", "--format", "csv"]) == 0
+    (row,) = csv.DictReader(io.StringIO(capsys.readouterr().out))
+    snap = sinorus.state_at("2014-03-18")
+    assert row["phase_id"] == snap.phase.id
+    assert row["agreements_in_force"].split(";") == [a.id for a in snap.agreements_in_force]
+    assert main(["at", "2014-03-18", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["day"] == "2014-03-18"
+    assert main(["at", "2014-03-18", "--format", "csv", "--json"]) == 2
+
+
+def test_export_the_panel_and_the_research_formats(capsys, tmp_path, bundled):
+    import csv
+    import io
+
+    assert main(["export", "--format", "panel"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert [int(r["year"]) for r in rows] == list(
+        range(bundled.phases[0].start.year, bundled.coverage_of("phases").end.year + 1)
+    )
+    assert {r["ccode1"] for r in rows} == {"710"} and {r["ccode2"] for r in rows} == {"365"}
+    package = tmp_path / "package"
+    assert main(["export", "--format", "datapackage", "-o", str(package)]) == 0
+    descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
+    assert descriptor["version"] == bundled.data_version
+    for resource in descriptor["resources"]:
+        assert (package / resource["path"]).exists()
+    assert main(["export", "--format", "xlsx", "-o", str(tmp_path / "all.xlsx")]) == 0
+    assert (tmp_path / "all.xlsx").stat().st_size > 0
+    assert main(["export", "--format", "parquet"]) == 2  # a folder is needed
+    assert "-o" in capsys.readouterr().err

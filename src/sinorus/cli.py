@@ -105,9 +105,15 @@ def _json_text(data: Any, **options: Any) -> str:
     return json.dumps(data, ensure_ascii=not _utf8(sys.stdout), **options)
 
 
-def _emit(args: argparse.Namespace, text: str, data: Any) -> None:
-    if args.json:
+def _emit(args: argparse.Namespace, text: str, data: Any, csv: str | None = None) -> None:
+    """Print ``text``, or ``data`` as JSON with ``--json``, or ``csv`` with ``--format csv``."""
+    shape = getattr(args, "format", None) or "table"
+    if args.json and shape not in ("table", "json"):
+        raise UsageError(f"--json and --format {shape} ask for two formats; give one")
+    if args.json or shape == "json":
         print(_json_text(_plain(data), indent=2))
+    elif shape == "csv" and csv is not None:
+        _write_file_format(csv)
     else:
         print(text)
 
@@ -174,8 +180,33 @@ def _day(text: str, dataset: Dataset) -> date | str:
 def _cmd_at(args: argparse.Namespace) -> int:
     dataset = _dataset(args)
     snap = dataset.state_at(_day(args.date, dataset))
-    _emit(args, str(snap), snap)
+    _emit(args, str(snap), snap, csv=_snapshot_csv(snap) if args.format == "csv" else None)
     return 0
+
+
+def _snapshot_csv(snap: Any) -> str:
+    """A snapshot as one CSV row; records by id, several joined with ``;``."""
+    import csv
+    import io
+
+    trade = snap.latest_trade
+    row = {
+        "day": snap.day.isoformat(),
+        "phase_id": snap.phase.id,
+        "phase": snap.phase.name,
+        "partnership_level_id": snap.partnership_level.id if snap.partnership_level else "",
+        "partnership_level": snap.partnership_level.name if snap.partnership_level else "",
+        "agreements_in_force": ";".join(a.id for a in snap.agreements_in_force),
+        "latest_trade_year": trade.year if trade else "",
+        "latest_trade_total_usd_bn": trade.total_usd_bn if trade else "",
+        "exercises_so_far": len(snap.exercises_so_far),
+        "leaders": ";".join(leader.id for leader in snap.leaders),
+    }
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(row), lineterminator="\n")
+    writer.writeheader()
+    writer.writerow(row)
+    return out.getvalue()
 
 
 def _cmd_trade(args: argparse.Namespace) -> int:
@@ -221,7 +252,15 @@ def _cmd_list(args: argparse.Namespace) -> int:
 
     rows = [[str(span(kind, r)[0]), r.id, r.name, describe(r)] for r in records]
     text = _table(rows, ["date", "id", "name", "where"]) if rows else "(none)"
-    _emit(args, text, list(records))
+    csv = None
+    if args.format == "csv":
+        from .tidy import tables
+
+        table = tables(_dataset(args))[kind.name]
+        ids = {r.id for r in records}
+        where = table.column_names.index("id")
+        csv = table._replace(rows=tuple(r for r in table.rows if r[where] in ids)).csv_text()
+    _emit(args, text, list(records), csv=csv)
     return 0
 
 
@@ -254,6 +293,12 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if args.json:
         raise UsageError("export writes the format --format names; --json does not apply to it")
     dataset = _dataset(args)
+    if args.format in ("datapackage", "parquet", "dta", "xlsx") or (
+        args.format == "csv" and not args.kind
+    ):
+        return _export_files(args, dataset)
+    if args.kind and args.format == "panel":
+        raise UsageError("--kind does not apply to the panel")
     if args.format == "json":
         from .io import to_document
 
@@ -261,35 +306,39 @@ def _cmd_export(args: argparse.Namespace) -> int:
         if args.kind:
             document = _only_kind(document, args.kind)
         text = json.dumps(document, ensure_ascii=False, indent=1)
+    elif args.format == "panel":
+        from .panels import panel_table
+
+        text = panel_table(dataset, unit=args.unit).csv_text(bom=args.bom)
     else:
-        if not args.kind:
-            raise QueryError("CSV export needs --kind (one table per file)")
-        text = dataset.to_frame(args.kind).to_csv(index=False)
+        from .tidy import tables
+
+        text = tables(dataset)[args.kind].csv_text(bom=args.bom)
     text = text if text.endswith("\n") else text + "\n"
     if args.output:
-        try:
-            _write_atomic(args.output, text)
-        except OSError as error:
-            raise QueryError(f"cannot write {args.output}: {error.strerror}") from None
+        from ._files import atomic_path
+
+        with atomic_path(args.output) as temporary, open(
+            temporary, "w", encoding="utf-8", newline=""
+        ) as file:
+            file.write(text)
     else:
         _write_file_format(text)
     return 0
 
 
-def _write_atomic(path: str, text: str) -> None:
-    """Write ``text`` to ``path`` whole or not at all: a temporary file, then a rename."""
-    import os
-    import tempfile
+def _export_files(args: argparse.Namespace, dataset: Dataset) -> int:
+    """The formats that write several files (a folder) or a workbook: they need ``-o``."""
+    if not args.output:
+        where = "a workbook file" if args.format == "xlsx" else "a folder"
+        raise UsageError(f"--format {args.format} writes {where}: give it with -o")
+    if args.kind:
+        raise UsageError(f"--kind applies to json and csv to standard output, not {args.format}")
+    from .formats import export
 
-    directory = os.path.dirname(os.path.abspath(path))
-    handle, temporary = tempfile.mkstemp(dir=directory, prefix=".sinorus-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
-            file.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        os.unlink(temporary)
-        raise
+    written = export(dataset, args.output, args.format, bom=args.bom)
+    print(f"wrote {len(written)} file(s) to {args.output}", file=sys.stderr)
+    return 0
 
 
 def _only_kind(document: dict[str, Any], kind: str) -> dict[str, Any]:
@@ -385,6 +434,8 @@ def _parser() -> argparse.ArgumentParser:
 
     command("overview", _cmd_overview, "phases, the partnership level today, trade, latest records")
     at = command("at", _cmd_at, "what was in force on a day")
+    formats = ["table", "csv", "json"]
+    at.add_argument("--format", choices=formats, default="table", help="how to print it")
     at.add_argument(
         "date",
         nargs="?",
@@ -410,11 +461,26 @@ def _parser() -> argparse.ArgumentParser:
         metavar="KEY=VALUE",
         help="any filter of the kind, e.g. series='Joint Sea' (repeatable)",
     )
-    export = command("export", _cmd_export, "write the data as JSON or CSV")
-    export.add_argument("--format", choices=["json", "csv"], default="json")
-    export.add_argument("--kind", choices=list(KIND), help="only this kind of record")
+    listing.add_argument("--format", choices=formats, default="table", help="how to print them")
+    export = command(
+        "export",
+        _cmd_export,
+        "write the data: JSON, CSV tables, a Frictionless data package, Parquet, Stata, Excel,"
+        " or the dyad panel",
+    )
     export.add_argument(
-        "-o", "--output", metavar="FILE", help="write here (replacing the file), not to stdout"
+        "--format",
+        choices=["json", "csv", "datapackage", "parquet", "dta", "xlsx", "panel"],
+        default="json",
+        help="json (the file format), csv (one table with --kind, else a folder of tables),"
+        " datapackage (a folder with datapackage.json), parquet, dta (folders), xlsx (a workbook)"
+        " or panel (the dyad panel as CSV)",
+    )
+    export.add_argument("--kind", choices=list(KIND), help="only this kind of record")
+    export.add_argument("--unit", choices=["year", "month"], default="year", help="panel rows")
+    export.add_argument("--bom", action="store_true", help="start CSV with a BOM (for Excel)")
+    export.add_argument(
+        "-o", "--output", metavar="PATH", help="write here (replacing it), not to stdout"
     )
     validate = command("validate", _cmd_validate, "check a data file and print every problem")
     validate.add_argument("path", help="a JSON data file")
