@@ -14,6 +14,8 @@ and kept for the rest of the process.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .api import (
     agreements,
     arms_transfer,
@@ -26,12 +28,14 @@ from .api import (
     load,
     partnership_level_at,
     phase_at,
+    search,
     state_at,
     timeline,
     trade_growth_factor,
     trade_volume,
 )
 from .cite import cite
+from .countries import UnknownNameError, countries, country
 from .dataset import Dataset, DatedRecord, Record
 from .dates import DateLike, to_date
 from .errors import (
@@ -68,6 +72,9 @@ from .model import (
 from .series import Series
 from .state import Snapshot
 
+if TYPE_CHECKING:
+    from ._countries import Country
+
 __version__ = "0.1.0"
 
 __all__ = [
@@ -77,6 +84,7 @@ __all__ = [
     "Alternative",
     "ArmsComparison",
     "ArmsTransfer",
+    "Country",
     "Coverage",
     "DataError",
     "Dataset",
@@ -105,11 +113,14 @@ __all__ = [
     "Source",
     "TradeRecord",
     "TradeToDate",
+    "UnknownNameError",
     "__version__",
     "agreements",
     "arms_transfer",
     "cite",
     "converter",
+    "countries",
+    "country",
     "coverage_of",
     "events",
     "exercises",
@@ -118,6 +129,7 @@ __all__ = [
     "load",
     "partnership_level_at",
     "phase_at",
+    "search",
     "state_at",
     "timeline",
     "to_date",
@@ -125,3 +137,12 @@ __all__ = [
     "trade_volume",
 ]
 
+
+def __getattr__(name: str) -> object:
+    """:class:`Country`, whose table is built on first use (importing sinorus stays cheap)."""
+    if name == "Country":
+        from ._countries import Country
+
+        globals()[name] = Country
+        return Country
+    raise AttributeError(f"module 'sinorus' has no attribute {name!r}")

@@ -1,0 +1,175 @@
+"""Countries by any of their names or codes: :func:`country`, :func:`countries`.
+
+A country is found by its English name, an alias ("USSR", "PRC", "UK",
+"Russian Federation", …), its Chinese or Russian name, its Correlates of War
+number or letters, or its ISO 3166-1 alpha-3 code, without regard to case,
+spacing or a leading "the". The filters of :meth:`Series.where
+<sinorus.Series.where>` find countries the same way, so ``party="USSR"``
+finds the Soviet Union's agreements.
+
+The Soviet Union and Russia are two countries: "Russia" does not find
+Soviet records, nor "USSR" Russian ones. They share the COW and
+Gleditsch–Ward code 365: ``country(365)`` is Russia, the state that
+continued the Soviet Union (:attr:`Country.successor
+<sinorus.Country.successor>`), and a filter given the number 365 matches
+both.
+
+The table itself (:class:`~sinorus.Country` and its rows, in
+``sinorus._countries``) is built on first use.
+
+>>> import sinorus
+>>> sinorus.country("PRC").name, sinorus.country("苏联").name, sinorus.country("RUS").name
+('China', 'Soviet Union', 'Russia')
+>>> [c.name for c in sinorus.countries() if c.ccode == 365]
+['Russia', 'Soviet Union']
+>>> sinorus.country("Kazakstan")
+Traceback (most recent call last):
+...
+sinorus.UnknownNameError: unknown country 'Kazakstan'; did you mean 'Kazakhstan'...
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from .errors import QueryError, QueryTypeError
+
+if TYPE_CHECKING:
+    from ._countries import Country
+
+__all__ = ["UnknownNameError", "countries", "country", "did_you_mean", "normalized"]
+
+
+class UnknownNameError(QueryError):
+    """A name (of a country, a person, a party) that neither the data nor the country table knows.
+
+    The message suggests the closest known names.
+
+    >>> import sinorus
+    >>> issubclass(sinorus.UnknownNameError, sinorus.QueryError)
+    True
+    """
+
+
+UnknownNameError.__module__ = "sinorus"
+
+
+def normalized(name: str) -> str:
+    """``name`` as names are compared: case folded, spaces collapsed, no leading "the".
+
+    >>> normalized("  The Soviet   Union ")
+    'soviet union'
+    """
+    folded = " ".join(name.replace("’", "'").split()).casefold()
+    return folded[4:] if folded.startswith("the ") else folded
+
+
+def did_you_mean(wanted: str, known: Iterable[str], *, by_word: bool = False) -> str:
+    """``"; did you mean 'X'?"`` (or "'X' or 'Y'") for the known names closest to ``wanted``.
+
+    With ``by_word``, each word of a known name (a surname) counts as well,
+    and the full name is offered. Empty when none is close.
+
+    >>> did_you_mean("Putn", ["Vladimir Putin", "Xi Jinping"], by_word=True)
+    "; did you mean 'Vladimir Putin'?"
+    """
+    import difflib
+
+    by_form: dict[str, str] = {}
+    for name in sorted(known):
+        by_form.setdefault(normalized(name), name)
+        if by_word:
+            for word in normalized(name).split():
+                by_form.setdefault(word, name)
+    close = difflib.get_close_matches(normalized(wanted), list(by_form), n=3, cutoff=0.7)
+    offered = list(dict.fromkeys(by_form[c] for c in close))
+    if not offered:
+        return ""
+    return "; did you mean " + " or ".join(map(repr, offered)) + "?"
+
+
+@functools.cache
+def _index() -> dict[str, tuple[Country, ...]]:
+    """Each normalized name and code, with the countries it names (names first, then codes)."""
+    from ._countries import TABLE
+
+    found: dict[str, list[Country]] = {}
+    for row in TABLE:
+        keys = [row.key, *row.names]
+        for key in keys:
+            found.setdefault(normalized(key), []).append(row)
+    for row in TABLE:  # codes: never shadow a name
+        for code in (row.iso3, row.stateabb, str(row.ccode)):
+            if code is not None:
+                have = found.setdefault(normalized(code), [])
+                if row not in have:
+                    have.append(row)
+    return {key: tuple(rows) for key, rows in found.items()}
+
+
+def countries() -> tuple[Country, ...]:
+    """Every country in the table, in order of English name.
+
+    The table covers every party, participant, arms supplier and recipient
+    and leader's country of the bundled data.
+
+    >>> import sinorus
+    >>> len(sinorus.countries()) >= 42, sinorus.countries()[0].name
+    (True, 'Algeria')
+    """
+    from ._countries import TABLE
+
+    return TABLE
+
+
+def country(name_or_code: str | int) -> Country:
+    """The country with this name, alias, Chinese or Russian name, COW code or ISO alpha-3 code.
+
+    Case, spacing and a leading "the" do not matter. A code two states
+    share (COW's 365 and RUS, for Russia and the Soviet Union) gives the one
+    that still exists. An unknown name raises :class:`UnknownNameError`
+    with the closest names.
+
+    >>> import sinorus
+    >>> sinorus.country("the Soviet Union").key, sinorus.country(710).name
+    ('soviet-union', 'China')
+    >>> sinorus.country("USA").name, sinorus.country("Российская Федерация").name
+    ('United States', 'Russia')
+    """
+    if isinstance(name_or_code, bool) or not isinstance(name_or_code, (str, int)):
+        raise QueryTypeError(
+            "a country is a name or a COW code, "
+            f"got {type(name_or_code).__name__}: {name_or_code!r}"
+        )
+    found = _index().get(normalized(str(name_or_code)))
+    if not found:
+        raise UnknownNameError(
+            f"unknown country {name_or_code!r}"
+            + did_you_mean(str(name_or_code), (n for c in countries() for n in c.names))
+        )
+    if len(found) > 1:
+        current = [c for c in found if c.successor is None]
+        return current[0] if current else found[0]
+    return found[0]
+
+
+def names_of(wanted: str | int) -> frozenset[str] | None:
+    """Every name (normalized) of the country ``wanted`` names; None if it names none.
+
+    A number is a COW code and gives the names of every state that held it.
+
+    >>> sorted(names_of(365)) == sorted(names_of("Russia") | names_of("USSR"))
+    True
+    """
+    if isinstance(wanted, int) and not isinstance(wanted, bool):
+        held = [c for c in countries() if c.ccode == wanted]
+        if not held:
+            return None
+        return frozenset(normalized(n) for c in held for n in c.names)
+    try:
+        found = country(wanted)
+    except UnknownNameError:
+        return None
+    return frozenset(normalized(n) for n in found.names)
