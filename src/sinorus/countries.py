@@ -62,8 +62,13 @@ def normalized(name: str) -> str:
     >>> normalized("  The Soviet   Union ")
     'soviet union'
     """
-    folded = " ".join(name.replace("’", "'").split()).casefold()
-    return folded[4:] if folded.startswith("the ") else folded
+    folded = name.casefold()
+    if folded.startswith(("the ", " ")) or folded.endswith(" ") or "  " in folded or (
+        "’" in folded or not folded.isprintable()
+    ):  # the usual clean name skips this
+        folded = " ".join(folded.replace("’", "'").split())
+        return folded[4:] if folded.startswith("the ") else folded
+    return folded
 
 
 def did_you_mean(wanted: str, known: Iterable[str], *, by_word: bool = False) -> str:

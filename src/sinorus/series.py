@@ -118,14 +118,14 @@ def _words(name: str) -> set[str]:
 
 
 def _accepted(
-    kind: Kind, keyword: str, field: str, wanted: object, records: Sequence[Any], many: bool
+    kind: Kind, keyword: str, field: str, wanted: object, present: set[str]
 ) -> frozenset[str] | None:
     """The names (normalized) a filter on countries or people accepts; None for other fields.
 
     A country is found by any of its names or codes (:func:`sinorus.country`),
     a number being a COW code. A person is found by the full name or by one
     word of it (a surname, say) that fits one person only. A name written
-    exactly as in ``records`` is always accepted; any other unknown name
+    exactly as in the records (``present``) is always accepted; any other unknown name
     raises :class:`~sinorus.UnknownNameError`, saying what comes closest.
     """
     vocabulary = _vocabulary(kind, field)
@@ -146,7 +146,6 @@ def _accepted(
         names = names_of(wanted)
         if names is not None:
             return names | {folded}
-        present = _values(records, field, many)
         if any(normalized(value) == folded for value in present):
             return frozenset({folded})
         from .countries import countries
@@ -156,7 +155,6 @@ def _accepted(
             f"unknown {keyword} {wanted!r}: neither a country nor a name in the "
             f"{kind.name}" + did_you_mean(wanted, known)
         )
-    present = _values(records, field, many)
     if any(normalized(value) == folded for value in present):
         return frozenset({folded})
     people = present | _bundled_people()
@@ -198,13 +196,16 @@ def _matcher(kind: Kind, keyword: str, field: str, wanted: object, records: Sequ
                 ) from None
         return lambda record: getattr(record, field) is wanted
     many = spec.shape == "names"
-    accepted = _accepted(kind, keyword, field, wanted, records, many)
-    if accepted is not None:
+    if _vocabulary(kind, field) is not None:
         from .countries import normalized
 
+        present = _values(records, field, many)
+        accepted = _accepted(kind, keyword, field, wanted, present) or frozenset()
+        # the values as the records write them, so that each record costs a set lookup
+        written = frozenset(value for value in present if normalized(value) in accepted)
         if many:
-            return lambda record: any(normalized(n) in accepted for n in getattr(record, field))
-        return lambda record: normalized(getattr(record, field) or "") in accepted
+            return lambda record: not written.isdisjoint(getattr(record, field))
+        return lambda record: getattr(record, field) in written
     if not isinstance(wanted, str):
         raise QueryTypeError(f"{keyword} must be a string, got {type(wanted).__name__}")
     folded = wanted.casefold()
