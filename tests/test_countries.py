@@ -185,6 +185,7 @@ def test_a_persons_unique_word_finds_their_events_and_a_shared_one_raises(bundle
     putin = "Vladimir Putin"
     assert putin in shown and surname["Putin"] == 1
     assert sinorus.events(person="Putin") == sinorus.events(person=putin)
+    assert sinorus.events(person=" ".join(reversed(putin.split()))) == sinorus.events(person=putin)
 
 
 def test_a_known_person_without_events_gives_nothing_an_unknown_one_raises(bundled):

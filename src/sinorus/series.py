@@ -124,7 +124,7 @@ def _accepted(
 
     A country is found by any of its names or codes (:func:`sinorus.country`),
     a number being a COW code. A person is found by the full name or by one
-    word of it (a surname, say) that fits one person only. A name written
+    or more words of it (a surname, say) that fit one person only. A name written
     exactly as in the records (``present``) is always accepted; any other unknown name
     raises :class:`~sinorus.UnknownNameError`, saying what comes closest.
     """
@@ -136,7 +136,9 @@ def _accepted(
     if vocabulary == "country" and isinstance(wanted, int) and not isinstance(wanted, bool):
         codes = names_of(wanted)
         if codes is None:
-            raise UnknownNameError(f"unknown {keyword} {wanted!r}: no country has that COW code")
+            raise UnknownNameError(
+                f"unknown {keyword} {wanted!r}: no country in sinorus.countries() has that COW code"
+            )
         return codes
     if not isinstance(wanted, str):
         expected = "a string or a COW code" if vocabulary == "country" else "a string"
@@ -151,16 +153,17 @@ def _accepted(
         from .countries import countries
 
         known = [*present, *(name for c in countries() for name in c.names)]
+        hint = did_you_mean(wanted, known) or "; sinorus.countries() lists the countries known"
         raise UnknownNameError(
-            f"unknown {keyword} {wanted!r}: neither a country nor a name in the "
-            f"{kind.name}" + did_you_mean(wanted, known)
+            f"unknown {keyword} {wanted!r}: neither a country nor a name in the {kind.name}{hint}"
         )
     if any(normalized(value) == folded for value in present):
         return frozenset({folded})
     people = present | _bundled_people()
     if any(normalized(name) == folded for name in people):
         return frozenset({folded})  # a person the data knows, who is not in these records
-    fitting = sorted(name for name in people if folded in _words(name))
+    asked = set(folded.split())
+    fitting = sorted(name for name in people if asked <= _words(name))
     if len(fitting) == 1:
         return frozenset({normalized(fitting[0])})
     if fitting:
