@@ -102,3 +102,10 @@ print(sinorus.partnership_level_at == data.partnership_level_at)
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.split()
     assert out == ["True", "True", "1", "True"]
+
+
+def test_the_package_has_no_module_getattr():
+    """A module ``__getattr__`` keeps CPython from specialising ``sinorus.name`` lookups."""
+    import sinorus
+
+    assert "__getattr__" not in vars(sinorus)

@@ -171,7 +171,8 @@ def test_filters_by_party_kind_and_person(bundled):
     for event in bundled.events:
         for person in event.people:
             assert event in sinorus.events(person=person)
-    assert sinorus.agreements(party="Atlantis") == ()
+    with pytest.raises(sinorus.UnknownNameError, match="unknown party 'Atlantis'"):
+        sinorus.agreements(party="Atlantis")
 
 
 def test_filters_chain_and_match_a_range(bundled):

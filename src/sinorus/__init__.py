@@ -26,12 +26,14 @@ from .api import (
     load,
     partnership_level_at,
     phase_at,
+    search,
     state_at,
     timeline,
     trade_growth_factor,
     trade_volume,
 )
 from .cite import cite
+from .countries import Country, UnknownNameError, countries, country
 from .dataset import Dataset, DatedRecord, Record
 from .dates import DateLike, to_date
 from .errors import (
@@ -80,6 +82,7 @@ __all__ = [
     "ArmsComparison",
     "ArmsTransfer",
     "Column",
+    "Country",
     "Coverage",
     "DataError",
     "Dataset",
@@ -110,11 +113,14 @@ __all__ = [
     "Table",
     "TradeRecord",
     "TradeToDate",
+    "UnknownNameError",
     "__version__",
     "agreements",
     "arms_transfer",
     "cite",
     "converter",
+    "countries",
+    "country",
     "coverage_of",
     "events",
     "exercises",
@@ -125,6 +131,7 @@ __all__ = [
     "panel",
     "partnership_level_at",
     "phase_at",
+    "search",
     "state_at",
     "tables",
     "timeline",

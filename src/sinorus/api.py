@@ -13,7 +13,7 @@ import sys
 import threading
 from typing import TYPE_CHECKING
 
-from .dataset import Dataset, DatedRecord
+from .dataset import Dataset, DatedRecord, Record
 from .dates import DateLike
 from .model import (
     Agreement,
@@ -49,6 +49,7 @@ __all__ = [
     "load",
     "partnership_level_at",
     "phase_at",
+    "search",
     "state_at",
     "timeline",
     "trade_growth_factor",
@@ -271,3 +272,12 @@ def frame(kind: str) -> pd.DataFrame:
     np.float64(55.5)
     """
     return load().to_frame(kind)
+
+
+def search(text: str) -> tuple[Record, ...]:
+    """Bundled records of every kind found by name (see :meth:`Dataset.search`).
+
+    >>> [r.id for r in search("Power of Siberia")][:2]
+    ['power-of-siberia-gas-contract-2014', 'power-of-siberia-2-memorandum-2025']
+    """
+    return load().search(text)

@@ -422,6 +422,48 @@ class Dataset:
         version = f" version {self._data_version}" if self._data_version else ""
         return f"<Dataset{version}: {', '.join(counts)}>"
 
+    def search(self, text: str) -> tuple[Record, ...]:
+        """The records of every kind whose name, alias, Chinese or Russian name holds ``text``.
+
+        Case, spacing and a leading "the" do not matter. Records with a
+        name equal to ``text`` come first, then those with a name that
+        contains it; each group in the order of :data:`~sinorus.kinds.KINDS`,
+        then the dataset's own order. Only the records' own names are
+        searched: to find the records a country or person takes part in,
+        filter by it (``agreements.where(party="USSR")``), which knows the
+        country's other names.
+
+        >>> import sinorus
+        >>> [r.id for r in sinorus.load().search("上海合作组织")]
+        ['sco-charter-2002']
+        >>> sinorus.load().search("Vostok 2018")[0].id
+        'vostok-2018'
+        """
+        from .countries import normalized
+        from .fields import fields_of
+
+        if not isinstance(text, str):
+            raise QueryTypeError(f"search needs a string, got {type(text).__name__}: {text!r}")
+        wanted = normalized(text)
+        if not wanted:
+            raise QueryError("search needs some text to look for")
+        exact: list[Any] = []
+        partial: list[Any] = []
+        for kind in KINDS:
+            has = {field.name for field in fields_of(kind.record)}
+            fields = [f for f in ("name", "name_zh", "name_ru") if f in has]
+            aliases = "aliases" in has
+            for record in self[kind.name]:
+                names = [n for f in fields if (n := getattr(record, f)) is not None]
+                if aliases:
+                    names += record.aliases
+                forms = [normalized(n) for n in names]
+                if wanted in forms:
+                    exact.append(record)
+                elif any(wanted in form for form in forms):
+                    partial.append(record)
+        return (*exact, *partial)
+
     # --- files and other datasets -------------------------------------------------
 
     def to_json(self, path: str | os.PathLike[str]) -> None:

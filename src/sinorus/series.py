@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, final, overload
@@ -79,7 +80,107 @@ def date_range(
     return low, high
 
 
-def _matcher(kind: Kind, keyword: str, field: str, wanted: object) -> Any:
+#: The fields whose values are countries or people, found by any of their names.
+_COUNTRY_FIELDS = frozenset({"parties", "participants", "supplier", "recipient", "country"})
+_PERSON_FIELDS = frozenset({"people", "signatories"})
+
+
+def _vocabulary(kind: Kind, field: str) -> str | None:
+    """``"country"``, ``"person"`` or None: what the names in ``field`` of ``kind`` are."""
+    if field in _COUNTRY_FIELDS:
+        return "country"
+    if field in _PERSON_FIELDS or (kind.name == "leaders" and field == "name"):
+        return "person"
+    return None
+
+
+def _values(records: Iterable[Any], field: str, many: bool) -> set[str]:
+    """Every value of ``field`` in ``records``, as they are written."""
+    if many:
+        return {name for record in records for name in getattr(record, field)}
+    return {value for record in records if (value := getattr(record, field)) is not None}
+
+
+@functools.cache
+def _bundled_people() -> frozenset[str]:
+    """The people the bundled data names: in events, as leaders and as signatories."""
+    from .api import load
+
+    data = load()
+    people = {name for event in data.events for name in event.people}
+    people |= {leader.name for leader in data.leaders}
+    people |= {name for agreement in data.agreements for name in agreement.signatories}
+    return frozenset(people)
+
+
+def _words(name: str) -> set[str]:
+    from .countries import normalized
+
+    parts = normalized(name).split()
+    return {*parts, *(piece for part in parts for piece in part.split("-") if piece)}
+
+
+def _accepted(
+    kind: Kind, keyword: str, field: str, wanted: object, present: set[str]
+) -> frozenset[str] | None:
+    """The names (normalized) a filter on countries or people accepts; None for other fields.
+
+    A country is found by any of its names or codes (:func:`sinorus.country`),
+    a number being a COW code. A person is found by the full name or by one
+    or more words of it (a surname, say) that fit one person only. A name written
+    exactly as in the records (``present``) is always accepted; any other unknown name
+    raises :class:`~sinorus.UnknownNameError`, saying what comes closest.
+    """
+    vocabulary = _vocabulary(kind, field)
+    if vocabulary is None:
+        return None
+    from .countries import UnknownNameError, did_you_mean, names_of, normalized
+
+    if vocabulary == "country" and isinstance(wanted, int) and not isinstance(wanted, bool):
+        codes = names_of(wanted)
+        if codes is None:
+            raise UnknownNameError(
+                f"unknown {keyword} {wanted!r}: no country in sinorus.countries() has that COW code"
+            )
+        return codes
+    if not isinstance(wanted, str):
+        expected = "a string or a COW code" if vocabulary == "country" else "a string"
+        raise QueryTypeError(f"{keyword} must be {expected}, got {type(wanted).__name__}")
+    folded = normalized(wanted)
+    if vocabulary == "country":
+        names = names_of(wanted)
+        if names is not None:
+            return names | {folded}
+        if any(normalized(value) == folded for value in present):
+            return frozenset({folded})
+        from .countries import countries
+
+        known = [*present, *(name for c in countries() for name in c.names)]
+        hint = did_you_mean(wanted, known) or "; sinorus.countries() lists the countries known"
+        raise UnknownNameError(
+            f"unknown {keyword} {wanted!r}: neither a country nor a name in the {kind.name}{hint}"
+        )
+    if any(normalized(value) == folded for value in present):
+        return frozenset({folded})
+    people = present | _bundled_people()
+    if any(normalized(name) == folded for name in people):
+        return frozenset({folded})  # a person the data knows, who is not in these records
+    asked = set(folded.split())
+    fitting = sorted(name for name in people if asked <= _words(name))
+    if len(fitting) == 1:
+        return frozenset({normalized(fitting[0])})
+    if fitting:
+        raise QueryError(
+            f"{keyword} {wanted!r} could be any of {', '.join(map(repr, fitting))}; "
+            "give the full name"
+        )
+    raise UnknownNameError(
+        f"unknown {keyword} {wanted!r}: no such person in the data"
+        + did_you_mean(wanted, people, by_word=True)
+    )
+
+
+def _matcher(kind: Kind, keyword: str, field: str, wanted: object, records: Sequence[Any]) -> Any:
     """A test of one record's ``field`` against what a filter asked for."""
     from .fields import fields_of
 
@@ -100,10 +201,21 @@ def _matcher(kind: Kind, keyword: str, field: str, wanted: object) -> Any:
                     f"unknown {keyword} {wanted!r}; expected one of {allowed}"
                 ) from None
         return lambda record: getattr(record, field) is wanted
+    many = spec.shape == "names"
+    if _vocabulary(kind, field) is not None:
+        from .countries import normalized
+
+        present = _values(records, field, many)
+        accepted = _accepted(kind, keyword, field, wanted, present) or frozenset()
+        # the values as the records write them, so that each record costs a set lookup
+        written = frozenset(value for value in present if normalized(value) in accepted)
+        if many:
+            return lambda record: not written.isdisjoint(getattr(record, field))
+        return lambda record: getattr(record, field) in written
     if not isinstance(wanted, str):
         raise QueryTypeError(f"{keyword} must be a string, got {type(wanted).__name__}")
     folded = wanted.casefold()
-    if spec.shape == "names":
+    if many:
         return lambda record: any(name.casefold() == folded for name in getattr(record, field))
     return lambda record: (getattr(record, field) or "").casefold() == folded
 
@@ -187,9 +299,20 @@ class Series(Sequence[_R], Generic[_R]):
         without regard to case, enums by value or member. A filter left None
         is not applied.
 
+        A filter on countries (party, participant, supplier, country) takes
+        any name or code :func:`sinorus.country` knows, or a COW number,
+        which matches every state that held it; one on people (person, a
+        leader's name) takes a full name or one word of it that fits one
+        person only. A name that is neither known nor in the records raises
+        :class:`~sinorus.UnknownNameError` with the closest names; a known
+        one with no records gives an empty series.
+
         >>> import sinorus
         >>> [a.id for a in sinorus.load().agreements.where(year=1996, party="kazakhstan")]
         ['shanghai-cbm-agreement-1996']
+        >>> soviet = sinorus.load().agreements.where(year=1950, party="USSR")
+        >>> "treaty-of-friendship-1950" in [a.id for a in soviet]
+        True
         """
         from .kinds import span
 
@@ -203,7 +326,7 @@ class Series(Sequence[_R], Generic[_R]):
                     f"{self.kind.name} have no filter {keyword!r}; the filters are {known}"
                 )
             if wanted is not None:
-                tests.append(_matcher(self.kind, keyword, fields[keyword], wanted))
+                tests.append(_matcher(self.kind, keyword, fields[keyword], wanted, self._records))
         kind = self.kind
         kept = []
         for record in self._records:
