@@ -542,7 +542,7 @@ class Dataset:
 
         >>> import sinorus
         >>> [leader.name for leader in sinorus.load().leaders_at("1989-05-16")]
-        ['Mikhail Gorbachev', 'Zhao Ziyang']
+        ['Mikhail Gorbachev', 'Zhao Ziyang', 'Yang Shangkun', 'Mikhail Gorbachev']
         """
         day = to_date(when)
         indexes: list[IntervalIndex[Leader]] = self._index("leaders")
@@ -619,8 +619,9 @@ class Dataset:
         >>> import sinorus
         >>> [r.id for r in sinorus.load().timeline("1989-05-15", "1989-05-31")]
         ['detente', 'gorbachev-general-secretary-1985', 'zhao-ziyang-general-secretary-1987',
+         'yang-shangkun-president-1988', 'gorbachev-chairman-presidium-1988',
          'sino-soviet-summit-1989', 'normalized-relations', 'normalized-relations-1989',
-         'sino-soviet-joint-communique-1989']
+         'sino-soviet-joint-communique-1989', 'gorbachev-chairman-supreme-soviet-1989']
         """
         low, high = date_range(since, until, None)
         found: list[tuple[date, str, DatedRecord]] = []
