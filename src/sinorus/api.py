@@ -144,7 +144,7 @@ def leaders_at(when: DateLike) -> tuple[Leader, ...]:
     """The leaders in office that day (see :meth:`Dataset.leaders_at`).
 
     >>> [leader.name for leader in leaders_at("2001-07-16")]
-    ['Jiang Zemin', 'Vladimir Putin']
+    ['Jiang Zemin', 'Jiang Zemin', 'Zhu Rongji', 'Vladimir Putin']
     """
     return (_BUNDLED or _bundled()).leaders_at(when)
 

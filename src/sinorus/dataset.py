@@ -324,7 +324,7 @@ class Dataset:
 
         >>> import sinorus
         >>> sinorus.load().records(sinorus.Leader)[-1].name
-        'Xi Jinping'
+        'Li Qiang'
         """
         kind = KIND_OF.get(record)
         if kind is None:
@@ -486,7 +486,7 @@ class Dataset:
 
         >>> import sinorus
         >>> sinorus.load().to_frame("leaders")[["name", "country"]].iloc[-1].tolist()
-        ['Xi Jinping', 'China']
+        ['Li Qiang', 'China']
         """
         from .dataframes import to_frame
 
@@ -584,7 +584,7 @@ class Dataset:
 
         >>> import sinorus
         >>> [leader.name for leader in sinorus.load().leaders_at("1989-05-16")]
-        ['Mikhail Gorbachev', 'Zhao Ziyang']
+        ['Mikhail Gorbachev', 'Zhao Ziyang', 'Li Peng', 'Yang Shangkun', 'Mikhail Gorbachev']
         """
         day = to_date(when)
         indexes: list[IntervalIndex[Leader]] = self._index("leaders")
@@ -661,8 +661,10 @@ class Dataset:
         >>> import sinorus
         >>> [r.id for r in sinorus.load().timeline("1989-05-15", "1989-05-31")]
         ['detente', 'gorbachev-general-secretary-1985', 'zhao-ziyang-general-secretary-1987',
+         'li-peng-premier-1987', 'yang-shangkun-president-1988',
+         'gorbachev-chairman-presidium-1988',
          'sino-soviet-summit-1989', 'normalized-relations', 'normalized-relations-1989',
-         'sino-soviet-joint-communique-1989']
+         'sino-soviet-joint-communique-1989', 'gorbachev-chairman-supreme-soviet-1989']
         """
         low, high = date_range(since, until, None)
         found: list[tuple[date, str, DatedRecord]] = []
