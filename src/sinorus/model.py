@@ -650,7 +650,10 @@ class Leader(_Record):
 
     ``end`` is the last day in office (inclusive), None while still in
     office. The offices are the party's top post in China and the Soviet
-    Union, the Soviet presidency and the Russian presidency.
+    Union, the heads of state (the President of the People's Republic of
+    China, the Soviet head of state, the Soviet and Russian presidencies)
+    and the Premier of China's State Council; ``sinorus.coverage_of("leaders")``
+    states the rule.
 
     >>> import sinorus
     >>> leader = sinorus.load().get("putin-president-2012")
