@@ -92,3 +92,16 @@ def test_a_snapshot_is_frozen():
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         snap.phase = None
     assert isinstance(snap, Snapshot)
+
+
+def test_frames_make_label_columns_categorical(bundled):
+    from sinorus.kinds import KIND
+
+    for name, columns in [("exercises", ["series"]), ("leaders", ["country", "office"]),
+                          ("arms_transfers", ["supplier", "recipient"])]:  # fmt: skip
+        frame = sinorus.frame(name)
+        for column in columns:
+            assert str(frame[column].dtype) == "category", (name, column)
+            assert set(frame[column].dropna()) == {getattr(r, column) for r in bundled[name]
+                                                   if getattr(r, column) is not None}  # fmt: skip
+        assert dict(KIND[name].filters).keys() >= set(columns)

@@ -142,7 +142,7 @@ KINDS: Final[tuple[Kind, ...]] = (
         record=ArmsTransfer,
         shape="yearly",
         label="arms transfer figure",
-        filters=(("supplier", "supplier"),),
+        filters=(("supplier", "supplier"), ("recipient", "recipient")),
         amount="tiv_millions",
         unit="million SIPRI TIV",
     ),

@@ -376,6 +376,9 @@ def _build(dataset: Dataset) -> Mapping[str, Table]:
         records = dataset[kind.name]
         fields = fields_of(kind.record)
         columns: list[Column] = []
+        # Text fields the kind filters by (series, country, office, supplier, …) hold
+        # a few values each: categorical in frames.
+        labels = {field for _, field in kind.filters} - {"name", "id"}
         for field in fields:
             if field.shape == "sources":
                 columns.append(_column("source_ids", "string", required=True))
@@ -389,6 +392,7 @@ def _build(dataset: Dataset) -> Mapping[str, Table]:
                         _PLAIN_TYPES[field.shape],
                         required=field.required and not field.optional,
                         values=values,
+                        categorical=field.shape == "text" and field.name in labels,
                     )
                 )
         rows = []
