@@ -112,9 +112,12 @@ def test_xi_and_putin_met_in_person_every_year_but_the_pandemic_years():
     both = [
         e
         for e in sinorus.events(person="Xi Jinping")
-        if "Vladimir Putin" in e.people and e.start.year >= 2013
+        if "Vladimir Putin" in e.people and e.start.year >= 2013 and e.kind.value != "call"
     ]
     years = {e.start.year for e in both}
     assert years >= {*range(2013, 2020), *range(2022, 2026)}
-    assert len(both) >= 40
+    assert len(both) >= 30
     assert all(e.kind.value in ("state visit", "summit", "meeting", "other") for e in both)
+    calls = sinorus.events(person="Xi Jinping", kind="call")
+    assert calls and all("Vladimir Putin" in e.people for e in calls)
+    assert all("call" in e.name.lower() for e in calls)

@@ -100,7 +100,8 @@ class EventKind(enum.Enum):
     DIPLOMATIC = "diplomatic"  # recognition, establishment or normalization of relations
     SUMMIT = "summit"
     STATE_VISIT = "state visit"
-    MEETING = "meeting"
+    MEETING = "meeting"  # in person
+    CALL = "call"  # a telephone or video call
     LEADERSHIP = "leadership"  # a leader takes or leaves office
     SPEECH = "speech"
     STATEMENT = "statement"

@@ -38,7 +38,6 @@ The rules, documented column by column in ``docs/codebook.md``:
 from __future__ import annotations
 
 import calendar
-import re
 import types
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
@@ -94,11 +93,10 @@ LEVEL_RUNGS: Final[Mapping[str, int]] = types.MappingProxyType(
 #: The units a panel can have.
 UNITS: Final = ("year", "month")
 
-_CALL: Final = re.compile(r"\b(phone|telephone|video) call\b", re.IGNORECASE)
 
 
 def is_call(event: Event) -> bool:
-    """Whether ``event`` is a phone or video call: a meeting named as one (or of kind ``call``).
+    """Whether ``event`` is a phone or video call (an event of kind ``call``).
 
     >>> import sinorus
     >>> is_call(sinorus.load().get("xi-putin-call-2013-06-15"))
@@ -106,9 +104,7 @@ def is_call(event: Event) -> bool:
     >>> is_call(sinorus.load().get("sino-soviet-summit-1989"))
     False
     """
-    if event.kind.value == "call":
-        return True
-    return event.kind is EventKind.MEETING and _CALL.search(event.name) is not None
+    return event.kind is EventKind.CALL
 
 
 # --- the columns ---------------------------------------------------------------
