@@ -45,8 +45,8 @@ def test_one_row_per_year_from_1949_to_the_latest_covered_year(bundled, years):
     assert years["year"].tolist() == list(range(1949, covered.end.year + 1))
     assert years["period_start"].iloc[0] == pd.Timestamp(covered.start)
     assert years["period_end"].iloc[-1] == pd.Timestamp(covered.end)
-    assert (years["ccode1"] == panels.CCODE_CHINA).all()
-    assert (years["ccode2"] == panels.CCODE_RUSSIA).all()
+    assert (years["ccode1"] == sinorus.country("China").ccode).all()
+    assert (years["ccode2"] == sinorus.country("Soviet Union").ccode).all()  # 365 for both
 
 
 def test_columns_have_stable_dtypes(years, months):

@@ -57,8 +57,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ALLIANCE_TREATY",
-    "CCODE_CHINA",
-    "CCODE_RUSSIA",
     "LEVEL_RUNGS",
     "UNITS",
     "columns",
@@ -67,8 +65,8 @@ __all__ = [
     "panel_table",
 ]
 
-CCODE_CHINA: Final = 710
-CCODE_RUSSIA: Final = 365
+#: The two sides of the dyad, by the country table's keys (their COW codes fill the panel).
+DYAD: Final = ("china", "russia")
 
 #: The id of the agreement whose being in force makes the ``alliance`` dummy 1.
 ALLIANCE_TREATY: Final = "treaty-of-friendship-1950"
@@ -278,6 +276,9 @@ def panel_table(
         treaty = None
     agreements = dataset.agreements
     binding = [a for a in agreements if a.kind in BINDING_KINDS]
+    from .countries import country
+
+    codes = [country(key).ccode for key in DYAD]
     signed = _counter(agreements, lambda a: a.signed, unit)
     exercises = dataset.exercises
     begun = _counter(exercises, lambda e: e.start, unit)
@@ -334,8 +335,7 @@ def panel_table(
             *key,
             first,
             last,
-            CCODE_CHINA,
-            CCODE_RUSSIA,
+            *codes,
             phase.id,
             phase.name,
             level.id if level else None,
