@@ -21,6 +21,26 @@ __all__ = [
 _SHOWN = 20  # problems listed in a DataError's message; .problems holds them all
 
 
+def printable(text: str) -> str:
+    r"""``text`` with lone surrogates written as escapes, so that any UTF-8 stream can print it.
+
+    Strings read from JSON (``"\ud800"``) and file names that are not UTF-8
+    (decoded with ``surrogateescape``) may hold them.
+
+    >>> printable("bad\ud800key")
+    'bad\\ud800key'
+    >>> printable("plain") == "plain"
+    True
+    """
+    if text.isascii():
+        return text
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text
+
+
 class SinorusError(Exception):
     """Base class of every error raised by sinorus.
 
@@ -38,7 +58,9 @@ class DataError(SinorusError, ValueError):
 
     ``problems`` lists every problem found, each as one line that says where
     it is (file, record id, field) and what is wrong. Nothing is loaded when
-    this is raised.
+    this is raised. Lone surrogates in the problems and the file name are
+    shown as escapes (``\\ud800``, see :func:`printable`), so the message
+    can always be printed.
 
     >>> err = DataError(["record 'x', field 'start': end is before start"], file="mine.json")
     >>> print(err)
@@ -51,8 +73,8 @@ class DataError(SinorusError, ValueError):
     def __init__(self, problems: list[str] | tuple[str, ...] | str, *, file: str | None = None):
         if isinstance(problems, str):
             problems = (problems,)
-        self.problems = tuple(problems)
-        self.file = file
+        self.problems = tuple(printable(str(p)) for p in problems)
+        self.file = file = printable(file) if file is not None else None
         prefix = f"{file}: " if file else ""
         if len(self.problems) == 1:
             message = prefix + self.problems[0]

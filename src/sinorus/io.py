@@ -25,6 +25,7 @@ yields nothing.
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import functools
 import gc
@@ -38,18 +39,98 @@ from cattrs.gen import make_dict_structure_fn
 
 from .dataset import Dataset
 from .errors import DataError, QueryTypeError
-from .fields import NESTED, fields_of
+from .fields import NESTED, Field, fields_of
 from .kinds import KIND, KINDS
-from .model import Coverage, Source
+from .model import Alternative, Coverage, Quote, Source
 from .series import Series
 from .validation import find_problems
 
-__all__ = ["SCHEMA_VERSION", "converter", "parse", "read", "to_document", "write"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "converter",
+    "parse",
+    "read",
+    "to_document",
+    "write",
+    "write_text_atomic",
+]
 
 #: The version of the file format this library reads and writes.
 SCHEMA_VERSION: Final = 1
 
 _TOP_LEVEL: Final = frozenset({"schema_version", "data_version", "sources", "coverage", *KIND})
+
+#: Integers with more digits than this are refused (no field holds one; Python
+#: would refuse to print those past 4,300 digits).
+MAX_DIGITS: Final = 18
+
+# The list fields' types, and what each holds, in messages.
+_LISTS: Final[dict[object, str]] = {
+    tuple[str, ...]: "a list of strings",
+    tuple[Source, ...]: "a list of sources",
+    tuple[Quote, ...]: "a list of Quote objects",
+    tuple[Alternative, ...]: "a list of Alternative objects",
+}
+
+
+_JSON_NAMES: Final[dict[type, str]] = {
+    str: "a string",
+    int: "an integer",
+    float: "a number",
+    list: "a list",
+    dict: "an object",
+}
+
+
+def _json_type(value: object) -> str:
+    """What ``value`` is, in JSON's words: ``a string``, ``an object``, ``null``, …"""
+    if isinstance(value, _Unusable):
+        return value.what
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    for kind, name in _JSON_NAMES.items():
+        if isinstance(value, kind):
+            return name
+    return type(value).__name__
+
+
+class _Unusable:
+    """A number in a file that no field can hold: huge, NaN or infinite. Put in its place."""
+
+    __slots__ = ("what",)
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+
+
+class _Numbers:
+    """``json.loads`` hooks that put an :class:`_Unusable` where a number cannot be used."""
+
+    def __init__(self) -> None:
+        self.found = False
+
+    def integer(self, text: str) -> int | _Unusable:
+        if len(text) <= MAX_DIGITS:
+            return int(text)
+        digits = len(text.lstrip("-"))
+        if digits <= MAX_DIGITS:
+            return int(text)
+        self.found = True
+        return _Unusable(f"an integer of {digits} digits")
+
+    def real(self, text: str) -> float | _Unusable:
+        value = float(text)
+        if value - value == 0:  # finite
+            return value
+        self.found = True
+        shown = text if len(text) <= 24 else text[:20] + "…"
+        return _Unusable(f"{shown}, beyond the range of a number")
+
+    def constant(self, text: str) -> _Unusable:
+        self.found = True
+        return _Unusable(f"{text}, which is not a JSON number")
 
 
 @functools.cache
@@ -121,18 +202,31 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
 
     def structure_date(value: Any, _: type) -> date:
         if not isinstance(value, str):
-            raise TypeError(f"expected an ISO date string, got {type(value).__name__}")
+            raise TypeError(f"expected an ISO date string, got {_json_type(value)}")
         return date.fromisoformat(value)
 
     def strict(kind: type) -> Any:
+        expected = {str: "a string", int: "an integer", float: "a number", bool: "a boolean"}
+        wanted = expected[kind]
+
         def structure(value: Any, _: type) -> Any:
             if isinstance(value, bool) and kind is not bool:
-                raise TypeError(f"expected {kind.__name__}, got bool")
+                raise TypeError(f"expected {wanted}, got a boolean")
             if kind is float and isinstance(value, int):
                 return float(value)
             if not isinstance(value, kind):
-                raise TypeError(f"expected {kind.__name__}, got {type(value).__name__}")
+                raise TypeError(f"expected {wanted}, got {_json_type(value)}")
             return value
+
+        return structure
+
+    def a_list(kind: object, expected: str) -> Any:
+        items = conv.get_structure_hook(kind)
+
+        def structure(value: Any, _: type) -> Any:
+            if type(value) is not list:
+                raise TypeError(f"expected {expected}, got {_json_type(value)}")
+            return items(value, kind)
 
         return structure
 
@@ -150,6 +244,8 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
         return value if isinstance(value, Source) else build_source(value, Source)
 
     conv.register_structure_hook(Source, structure_source)
+    for sequence, expected in _LISTS.items():  # a string or an object is not a list
+        conv.register_structure_hook_func(_is(sequence), a_list(sequence, expected))
     return conv
 
 
@@ -197,6 +293,8 @@ def to_document(dataset: Dataset) -> dict[str, Any]:
 def write(dataset: Dataset, path: str | os.PathLike[str]) -> None:
     """Write the dataset to a JSON file that :func:`read` (and ``sinorus.load``) reads back.
 
+    The file is replaced whole or not at all (see :func:`write_text_atomic`).
+
     >>> import sinorus, tempfile, os
     >>> path = os.path.join(tempfile.mkdtemp(), "copy.json")
     >>> write(sinorus.load(), path)
@@ -205,15 +303,58 @@ def write(dataset: Dataset, path: str | os.PathLike[str]) -> None:
     """
     import json
 
-    name = _path_name(path)
-    text = json.dumps(to_document(dataset), ensure_ascii=False, indent=1)
+    document = to_document(dataset)
+    text = json.dumps(document, ensure_ascii=False, indent=1)
     try:
-        with open(name, "w", encoding="utf-8") as file:
-            file.write(text + "\n")
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: written as a JSON escape, read back the same
+        text = json.dumps(document, ensure_ascii=True, indent=1)
+    write_text_atomic(path, text + "\n")
+
+
+def write_text_atomic(path: str | os.PathLike[str] | bytes, text: str) -> None:
+    """Write ``text`` to ``path`` as UTF-8, replacing the file whole or leaving it as it was.
+
+    The text goes to a temporary file in the same folder, which then takes
+    the place of ``path`` (:func:`os.replace`); if anything fails the
+    temporary file is removed and :class:`DataError` says why.
+
+    >>> import tempfile, os
+    >>> path = os.path.join(tempfile.mkdtemp(), "notes.txt")
+    >>> write_text_atomic(path, "first\\n")
+    >>> write_text_atomic(path, "second\\n")
+    >>> with open(path) as file:
+    ...     file.read(), os.listdir(os.path.dirname(path))
+    ('second\\n', ['notes.txt'])
+    """
+    import tempfile
+
+    name = _path_name(path)
+    folder, base = os.path.split(os.path.abspath(name))
+    temporary = None
+    try:
+        try:
+            mode = os.stat(name).st_mode & 0o7777
+        except FileNotFoundError:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        descriptor, temporary = tempfile.mkstemp(prefix=f".{base}.", suffix=".tmp", dir=folder)
+        with open(descriptor, "w", encoding="utf-8", newline="") as file:
+            file.write(text)
+            file.flush()
+            os.fsync(file.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, name)
+        temporary = None
     except OSError as error:
-        raise DataError(f"cannot write the file: {error.strerror}", file=name) from None
-    except ValueError as error:  # a path the system refuses, e.g. one holding a NUL
+        raise DataError(f"cannot write the file: {error.strerror or error}", file=name) from None
+    except ValueError as error:  # a path the system refuses (a NUL), text it cannot encode
         raise DataError(f"cannot write the file: {error}", file=name) from None
+    finally:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
 
 
 def _path_name(path: object) -> str:
@@ -240,12 +381,16 @@ def _describe(error: BaseException, kind: type | None) -> str:
     return cattrs.v.format_exception(error, kind)
 
 
-def _placed(error: BaseException, path: str) -> list[str]:
-    """cattrs' account of ``error`` as problems of the form ``$.where: what``."""
+def _placed(error: BaseException, path: str, owner: str = "") -> list[str]:
+    """cattrs' account of ``error`` as problems of the form ``$.where: what``.
+
+    A value of the wrong type also names its record: ``$.where (record 'x'): expected …``.
+    """
     problems = []
     for line in cattrs.transform_error(error, path=path, format_exception=_describe):
         message, _, at = line.rpartition(" @ ")
-        problems.append(f"{at}: {message}" if message else line)
+        shown = owner if message.startswith("expected ") else ""  # a wrong type
+        problems.append(f"{at}{shown}: {message}" if message else line)
     return problems
 
 
@@ -298,15 +443,24 @@ def parse(raw: bytes | str, name: str = "<data>") -> Dataset:
 def _parse(raw: bytes | str, name: str) -> Dataset:
     import json
 
-    if isinstance(raw, bytes):
+    if isinstance(raw, (bytes, bytearray, memoryview)):
+        raw = bytes(raw)
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as error:
-            raise DataError(f"not UTF-8 text (byte {error.start})", file=name) from None
-    else:
+            raise DataError(_not_utf8(raw, error.start), file=name) from None
+    elif isinstance(raw, str):
         text = raw
+    else:
+        raise QueryTypeError(f"the text to parse must be str or bytes, got {type(raw).__name__}")
+    numbers = _Numbers()
     try:
-        document = json.loads(text)
+        document = json.loads(
+            text,
+            parse_int=numbers.integer,
+            parse_float=numbers.real,
+            parse_constant=numbers.constant,
+        )
     except json.JSONDecodeError as error:
         raise DataError(
             f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}",
@@ -314,29 +468,128 @@ def _parse(raw: bytes | str, name: str) -> Dataset:
         ) from None
     except RecursionError:
         raise DataError("not valid JSON: nested too deeply", file=name) from None
+    if numbers.found:
+        raise DataError(_number_problems(document), file=name)
     sections, coverage, data_version = _structure(document, name)
     return Dataset(sections, coverage=coverage, data_version=data_version, source=name)
+
+
+def _not_utf8(raw: bytes, start: int) -> str:
+    """Where the bytes stop being UTF-8, and what they look like instead."""
+    line = raw.count(b"\n", 0, start) + 1
+    column = start - raw.rfind(b"\n", 0, start)
+    hint = ""
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff") or (len(raw) > 1 and b"\x00" in raw[:4]):
+        hint = "; it looks like UTF-16, save it as UTF-8"
+    return f"not UTF-8 text (line {line}, column {column}, byte {start}){hint}"
+
+
+def _number_problems(document: Any) -> list[str]:
+    """A problem for each number in ``document`` that no field can hold, with its place."""
+    problems = []
+    stack: list[tuple[Any, tuple[str | int, ...]]] = [(document, ())]
+    while stack:
+        value, at = stack.pop()
+        if isinstance(value, dict):
+            stack += [(item, (*at, key)) for key, item in reversed(value.items())]
+        elif isinstance(value, list):
+            stack += [(item, (*at, i)) for i, item in reversed(list(enumerate(value)))]
+        elif isinstance(value, _Unusable):
+            where = "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in at)
+            owner = _owner(document, at)
+            problems.append(f"{where}{owner}: expected {_expected(at)}, got {value.what}")
+    return problems
+
+
+def _owner(document: Any, at: tuple[str | int, ...]) -> str:
+    """`` (record 'x')`` for a place inside a record that has a usable id, else nothing."""
+    if len(at) > 2 and at[0] in KIND and isinstance(at[1], int):
+        record = document[at[0]][at[1]]
+        if isinstance(record, dict) and isinstance(record.get("id"), str):
+            return f" (record {_shown_id(record['id'])})"
+    return ""
+
+
+def _shown_id(ident: str) -> str:
+    """A record's id quoted for a message, cut short if it is very long."""
+    return repr(ident) if len(ident) <= 80 else repr(ident[:77]) + "…"
+
+
+_SHAPES: Final = {
+    "text": "a string",
+    "int": "an integer",
+    "float": "a number",
+    "bool": "true or false",
+    "date": "an ISO date string",
+    "names": "a list of strings",
+    "sources": "a list of sources",
+}
+
+
+def _describe_field(field: Field) -> str:
+    if field.shape == "enum" and field.item is not None:
+        what = "one of " + ", ".join(repr(m.value) for m in field.item)  # type: ignore[attr-defined]
+    elif field.shape == "records" and field.item is not None:
+        what = f"a list of {field.item.__name__} objects"
+    else:
+        what = _SHAPES[field.shape]
+    return f"{what} or null" if field.optional else what
+
+
+def _expected(at: tuple[str | int, ...]) -> str:
+    """What the file format puts at the place ``at`` (keys and indexes from ``$``)."""
+    if at == ("schema_version",):
+        return f"the number {SCHEMA_VERSION}"
+    if at == ("data_version",):
+        return "a string"
+    cls: type | None = None
+    rest: tuple[str | int, ...] = ()
+    if len(at) >= 3 and at[0] == "sources":
+        cls, rest = Source, at[2:]
+    elif len(at) >= 3 and at[0] == "coverage" and isinstance(at[1], int):
+        cls, rest = Coverage, at[2:]
+    elif len(at) >= 3 and at[0] in KIND and isinstance(at[1], int):
+        cls, rest = KIND[str(at[0])].record, at[2:]
+    while cls is not None and rest:
+        fields = {f.name: f for f in fields_of(cls)}
+        field = fields.get(str(rest[0])) if isinstance(rest[0], str) else None
+        if field is None:
+            break
+        if len(rest) == 1:
+            return _describe_field(field)
+        if field.shape == "names" and len(rest) == 2:
+            return "a string"
+        if field.shape == "sources" and len(rest) == 2:
+            return "a source key (a string) or a source object"
+        if field.shape in ("sources", "records") and len(rest) > 2:
+            cls, rest = field.item, rest[2:]
+            continue
+        break
+    return "no number here (not a field of the format)"
 
 
 def _structure(
     document: Any, name: str
 ) -> tuple[dict[str, list[Any]], list[Coverage], str | None]:
+    import json
+
     if not isinstance(document, dict):
-        raise DataError(f"$: expected a JSON object, got {type(document).__name__}", file=name)
+        raise DataError(f"$: expected a JSON object, got {_json_type(document)}", file=name)
     problems: list[str] = []
     unknown = sorted(set(document) - _TOP_LEVEL)
     if unknown:
         problems.append(f"$: unknown keys {', '.join(map(repr, unknown))}")
     version = document.get("schema_version")
-    if version != SCHEMA_VERSION:
-        problems.append(f"$.schema_version: expected {SCHEMA_VERSION}, got {version!r}")
+    if type(version) is not int or version != SCHEMA_VERSION:
+        shown = json.dumps(version) if type(version) in (bool, int, float) else repr(version)
+        problems.append(f"$.schema_version: expected {SCHEMA_VERSION}, got {shown}")
     data_version = document.get("data_version")
     if data_version is not None and not isinstance(data_version, str):
-        problems.append(f"$.data_version: expected a string, got {type(data_version).__name__}")
+        problems.append(f"$.data_version: expected a string, got {_json_type(data_version)}")
         data_version = None
     table = document.get("sources", {})
     if not isinstance(table, dict):
-        problems.append(f"$.sources: expected an object, got {type(table).__name__}")
+        problems.append(f"$.sources: expected an object, got {_json_type(table)}")
         table = {}
     sections = _records(document, table, problems)
     coverage = _coverage(document.get("coverage", []), problems)
@@ -355,12 +608,15 @@ def _coverage(raw: Any, problems: list[str]) -> list[Coverage]:
     they are read the same way.
     """
     if not isinstance(raw, list):
-        problems.append(f"$.coverage: expected a list, got {type(raw).__name__}")
+        problems.append(f"$.coverage: expected a list, got {_json_type(raw)}")
         return []
     built = []
     conv = converter()
     for index, span in enumerate(raw):
-        if isinstance(span, dict) and "series" in span and "kind" not in span:
+        if not isinstance(span, dict):
+            problems.append(f"$.coverage[{index}]: expected an object, got {_json_type(span)}")
+            continue
+        if "series" in span and "kind" not in span:
             span = {("kind" if key == "series" else key): value for key, value in span.items()}
         try:
             built.append(conv.structure(span, Coverage))
@@ -380,7 +636,7 @@ def _records(
         section, cls = kind.name, kind.record
         records = document.get(section, [])
         if not isinstance(records, list):
-            problems.append(f"$.{section}: expected a list, got {type(records).__name__}")
+            problems.append(f"$.{section}: expected a list, got {_json_type(records)}")
             continue
         built = sections[section] = []
         structure = fast.structure
@@ -398,7 +654,7 @@ def _records(
                         record["sources"] = refs
             where = f"$.{section}[{index}]"
             if not isinstance(record, dict):
-                problems.append(f"{where}: expected an object, got {type(record).__name__}")
+                problems.append(f"{where}: expected an object, got {_json_type(record)}")
                 continue
             resolved = _inline_sources(record, sources, broken, where, problems)
             try:
@@ -411,7 +667,9 @@ def _records(
             except DataError as error:
                 problems += [f"{where}: {p}" for p in error.problems]
             except Exception as error:  # cattrs' validation errors and whatever they wrap
-                problems += _placed(error, where)
+                ident = record.get("id")
+                owner = f" (record {_shown_id(ident)})" if isinstance(ident, str) and ident else ""
+                problems += _placed(error, where, owner)
             else:  # the detailed pass found nothing the fast one objected to
                 problems.append(f"{where}: invalid record")
     return sections
@@ -425,6 +683,10 @@ def _sources_table(
     broken: set[str] = set()
     conv = converter()
     for key, raw in table.items():
+        if not isinstance(raw, dict):
+            broken.add(key)
+            problems.append(f"$.sources.{key}: expected an object, got {_json_type(raw)}")
+            continue
         try:
             built[key] = conv.structure(raw, Source)
         except Exception as error:  # reported with its place, like a record's
