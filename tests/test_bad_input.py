@@ -642,3 +642,80 @@ def test_write_text_atomic_replaces_the_whole_file(tmp_path):
     io.write_text_atomic(target, "new\n")
     assert target.read_text() == "new\n"
     assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+
+
+# --- one problem, reported once, with its structure ------------------------------------------
+
+
+def bundled_problems(change) -> list[sinorus.Problem]:
+    document = json.loads(json.dumps(BUNDLED))
+    change(document)
+    with pytest.raises(sinorus.DataError) as caught:
+        io.parse(json.dumps(document), "mine.json")
+    assert len(caught.value.details) == len(caught.value.problems)
+    assert [str(p) for p in caught.value.details] == list(caught.value.problems)
+    return list(caught.value.details)
+
+
+def test_a_phase_that_cannot_be_read_leaves_no_gap_reported():
+    third = BUNDLED["phases"][2]["id"]
+    found = bundled_problems(lambda d: d["phases"][2].pop("name"))
+    assert [(p.path, p.record, p.field) for p in found] == [("$.phases[2].name", third, "name")]
+    assert found[0].message == "required field missing"
+
+
+def test_an_unknown_source_key_is_the_only_problem_of_its_record():
+    def change(document):
+        document["trade"][0]["sources"] = ["no-such-source"]
+
+    found = bundled_problems(change)
+    assert [p.message for p in found] == ["no source 'no-such-source' in $.sources"]
+    assert found[0].record == BUNDLED["trade"][0]["id"]
+
+
+def test_an_agreement_that_cannot_be_read_is_not_reported_missing_too():
+    adopted = {level.get("adopted_by") for level in BUNDLED["partnership_levels"]} - {None}
+    index, agreement = next(
+        (i, a) for i, a in enumerate(BUNDLED["agreements"]) if a["id"] in adopted
+    )
+
+    def change(document):
+        document["agreements"][index]["kind"] = "pact"
+
+    found = bundled_problems(change)
+    assert [(p.path, p.record, p.field) for p in found] == [
+        (f"$.agreements[{index}].kind", agreement["id"], "kind")
+    ]
+
+
+def test_a_reference_to_an_agreement_that_is_not_there_is_still_reported():
+    def change(document):
+        document["agreements"][0]["kind"] = "pact"
+        document["partnership_levels"][-1]["adopted_by"] = "no-such-agreement"
+
+    found = bundled_problems(change)
+    assert any(
+        p.field == "adopted_by" and "no agreement has id 'no-such-agreement'" in p.message
+        for p in found
+    )
+
+
+def test_validate_json_gives_each_problem_its_place(tmp_path, capsys):
+    from sinorus.cli import main
+
+    document = small_document()
+    document["agreements"][0]["parties"] = "China"
+    path = write(tmp_path, json.dumps(document))
+    assert main(["validate", str(path), "--json"]) == 1
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["valid"] is False
+    assert shown["problems"] == [
+        {
+            "path": "$.agreements[0].parties",
+            "record": document["agreements"][0]["id"],
+            "field": "parties",
+            "message": "expected a list of strings, got a string",
+            "text": f"$.agreements[0].parties (record {document['agreements'][0]['id']!r}): "
+            "expected a list of strings, got a string",
+        }
+    ]

@@ -267,7 +267,17 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         dataset = load(args.path)
     except DataError as error:
         if args.json:
-            show(json.dumps({"valid": False, "problems": list(error.problems)}, indent=2))
+            problems = [
+                {
+                    "path": p.path,
+                    "record": p.record,
+                    "field": p.field,
+                    "message": p.message,
+                    "text": p.text,
+                }
+                for p in error.details
+            ]
+            show(json.dumps({"valid": False, "file": name, "problems": problems}, indent=2))
         else:
             for problem in error.problems:
                 show(f"{name}: {problem}")

@@ -38,7 +38,7 @@ import cattrs
 from cattrs.gen import make_dict_structure_fn
 
 from .dataset import Dataset
-from .errors import DataError, QueryTypeError
+from .errors import DataError, Problem, QueryTypeError
 from .fields import NESTED, Field, fields_of
 from .kinds import KIND, KINDS
 from .model import Alternative, Coverage, Quote, Source
@@ -575,7 +575,7 @@ def _structure(
 
     if not isinstance(document, dict):
         raise DataError(f"$: expected a JSON object, got {_json_type(document)}", file=name)
-    problems: list[str] = []
+    problems: list[str | Problem] = []
     unknown = sorted(set(document) - _TOP_LEVEL)
     if unknown:
         problems.append(f"$: unknown keys {', '.join(map(repr, unknown))}")
@@ -591,17 +591,18 @@ def _structure(
     if not isinstance(table, dict):
         problems.append(f"$.sources: expected an object, got {_json_type(table)}")
         table = {}
-    sections = _records(document, table, problems)
+    sections, missing = _records(document, table, problems)
     coverage = _coverage(document.get("coverage", []), problems)
     if problems:
         # Report what the records that did build show across records too (a
-        # duplicate id, an overlap), so that one pass finds every problem.
-        problems += find_problems(sections, coverage)
+        # duplicate id, an overlap), so that one pass finds every problem;
+        # but not what follows from the records left out (a gap where one was).
+        problems += find_problems(sections, coverage, missing=missing)
         raise DataError(problems, file=name)
     return sections, coverage, data_version
 
 
-def _coverage(raw: Any, problems: list[str]) -> list[Coverage]:
+def _coverage(raw: Any, problems: list[str | Problem]) -> list[Coverage]:
     """The declared coverage of each kind, or the problems that stop it.
 
     Files written before the field was called ``kind`` name it ``series``;
@@ -626,12 +627,17 @@ def _coverage(raw: Any, problems: list[str]) -> list[Coverage]:
 
 
 def _records(
-    document: dict[str, Any], table: dict[str, Any], problems: list[str]
-) -> dict[str, list[Any]]:
-    """Every section's records, or the problems that stop them, added to ``problems``."""
+    document: dict[str, Any], table: dict[str, Any], problems: list[str | Problem]
+) -> tuple[dict[str, list[Any]], dict[str, set[str | None]]]:
+    """Every section's records, or the problems that stop them, added to ``problems``.
+
+    Also the ids of the records that could not be read, by kind (None for
+    one without a usable id).
+    """
     sources, broken = _sources_table(table, problems)
-    fast, detailed = _fast_converter(), converter()
+    fast = _fast_converter()
     sections: dict[str, list[Any]] = {}
+    missing: dict[str, set[str | None]] = {}
     for kind in KINDS:
         section, cls = kind.name, kind.record
         records = document.get(section, [])
@@ -653,30 +659,55 @@ def _records(
                     except Exception:  # looked at again below, to say where and why
                         record["sources"] = refs
             where = f"$.{section}[{index}]"
-            if not isinstance(record, dict):
+            first = len(problems)
+            ident = record.get("id") if isinstance(record, dict) else None
+            ident = ident if isinstance(ident, str) and ident else None
+            read = _NOT_READ
+            if isinstance(record, dict):
+                read = _read_slowly(record, cls, sources, broken, where, ident, problems)
+            else:
                 problems.append(f"{where}: expected an object, got {_json_type(record)}")
-                continue
-            resolved = _inline_sources(record, sources, broken, where, problems)
-            try:
-                built.append(structure(resolved, cls))
-                continue
-            except Exception:  # structured again below, to say where and why
-                pass
-            try:
-                detailed.structure(resolved, cls)
-            except DataError as error:
-                problems += [f"{where}: {p}" for p in error.problems]
-            except Exception as error:  # cattrs' validation errors and whatever they wrap
-                ident = record.get("id")
-                owner = f" (record {_shown_id(ident)})" if isinstance(ident, str) and ident else ""
-                problems += _placed(error, where, owner)
-            else:  # the detailed pass found nothing the fast one objected to
-                problems.append(f"{where}: invalid record")
-    return sections
+            if read is _NOT_READ:
+                missing.setdefault(section, set()).add(ident)
+            else:
+                built.append(read)
+            if ident is not None:  # each problem of the record knows its id
+                problems[first:] = [Problem.parse(str(p), record=ident) for p in problems[first:]]
+    return sections, missing
+
+
+_NOT_READ: Final = object()
+
+
+def _read_slowly(
+    record: dict[str, Any],
+    cls: type,
+    sources: dict[str, Source],
+    broken: set[str],
+    where: str,
+    ident: str | None,
+    problems: list[str | Problem],
+) -> Any:
+    """A record the usual way failed for, or ``_NOT_READ``, adding to ``problems`` where and why."""
+    resolved = _inline_sources(record, sources, broken, where, problems)
+    try:
+        return _fast_converter().structure(resolved, cls)
+    except Exception:  # structured again below, to say where and why
+        pass
+    try:
+        converter().structure(resolved, cls)
+    except DataError as error:
+        problems += [f"{where}: {p}" for p in error.problems]
+    except Exception as error:  # cattrs' validation errors and whatever they wrap
+        owner = f" (record {_shown_id(ident)})" if ident else ""
+        problems += _placed(error, where, owner)
+    else:  # the detailed pass found nothing the fast one objected to
+        problems.append(f"{where}: invalid record")
+    return _NOT_READ
 
 
 def _sources_table(
-    table: dict[str, Any], problems: list[str]
+    table: dict[str, Any], problems: list[str | Problem]
 ) -> tuple[dict[str, Source], set[str]]:
     """The top-level sources, each built once; and the keys of those that are invalid."""
     built: dict[str, Source] = {}
@@ -700,7 +731,7 @@ def _inline_sources(
     table: dict[str, Source],
     broken: set[str],
     where: str,
-    problems: list[str],
+    problems: list[str | Problem],
 ) -> dict[str, Any]:
     """The record with source keys replaced by the table's sources."""
     resolved = dict(record)
@@ -736,19 +767,22 @@ def _inline_sources(
     return resolved
 
 
+# Stands for a source key that names no readable source (a problem already
+# reported), so that the record's other fields are still checked and nothing
+# else is reported for it; a file with such a key never loads.
+_UNREAD: Final = Source(title="(a source that could not be read)")
+
+
 def _resolve(
-    refs: Any, table: dict[str, Source], broken: set[str], at: str, problems: list[str]
+    refs: Any, table: dict[str, Source], broken: set[str], at: str, problems: list[str | Problem]
 ) -> Any:
     if not isinstance(refs, list):
         return refs  # the converter reports the wrong type
     out = []
     for i, ref in enumerate(refs):
         if isinstance(ref, str):
-            if ref in broken:
-                continue
-            if ref not in table:
+            if ref not in table and ref not in broken:
                 problems.append(f"{at}[{i}]: no source {ref!r} in $.sources")
-                continue
-            ref = table[ref]
+            ref = table.get(ref, _UNREAD)
         out.append(ref)
     return out
