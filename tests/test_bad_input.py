@@ -719,3 +719,44 @@ def test_validate_json_gives_each_problem_its_place(tmp_path, capsys):
             "expected a list of strings, got a string",
         }
     ]
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: io.parse(5),
+        lambda: io.parse(None),
+        lambda: io.parse(["{}"]),
+        lambda: io.parse("{", 5),
+        lambda: io.to_document("not a dataset"),
+        lambda: io.write(None, "out.json"),
+        lambda: io.write_text_atomic(3, "text"),
+    ],
+)
+def test_the_io_entry_points_refuse_what_is_not_text_or_a_dataset(call):
+    with pytest.raises(sinorus.QueryTypeError):
+        call()
+
+
+def test_io_parse_takes_bytes_like_text_and_a_bytes_name():
+    assert len(io.parse(bytearray(b'{"schema_version": 1}')).trade) == 0
+    with pytest.raises(sinorus.DataError) as caught:
+        io.parse("{", b"bad\xff.json")
+    assert str(caught.value).startswith("bad\\udcff.json: not valid JSON")
+
+
+def test_writing_through_a_link_replaces_the_file_it_points_to(tmp_path):
+    real = tmp_path / "real.txt"
+    real.write_text("old")
+    real.chmod(0o640)
+    link = tmp_path / "link.txt"
+    link.symlink_to(real)
+    io.write_text_atomic(link, "new")
+    assert link.is_symlink() and real.read_text() == "new"
+    assert real.stat().st_mode & 0o777 == 0o640
+
+
+def test_a_problem_given_with_a_lone_surrogate_is_escaped_too():
+    error = sinorus.DataError([sinorus.Problem(None, None, None, "\ud800", "\ud800")])
+    assert error.problems == ("\\ud800",)
+    str(error).encode("utf-8")

@@ -7,6 +7,7 @@ or lookup errors subclass :class:`ValueError` / :class:`LookupError` too.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from typing import NamedTuple
@@ -47,12 +48,17 @@ def printable(text: str) -> str:
 
 
 _QUOTED = r"(?:'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")…?"
-_LINE = re.compile(
-    rf"(?:(?P<path>\$[^\s:]*)(?: \(record (?P<owner>{_QUOTED})\))?: )?"
-    rf"(?:record (?P<record>{_QUOTED})(?:, field (?P<field>{_QUOTED}))?: )?"
-    r"(?P<message>.*)",
-    re.DOTALL,
-)
+
+
+@functools.cache
+def _line() -> re.Pattern[str]:
+    """The shape of a problem's line: ``$.path (record 'x'): record 'x', field 'f': what``."""
+    return re.compile(
+        rf"(?:(?P<path>\$[^\s:]*)(?: \(record (?P<owner>{_QUOTED})\))?: )?"
+        rf"(?:record (?P<record>{_QUOTED})(?:, field (?P<field>{_QUOTED}))?: )?"
+        r"(?P<message>.*)",
+        re.DOTALL,
+    )
 
 
 def _unquote(text: str | None) -> str | None:
@@ -97,7 +103,7 @@ class Problem(NamedTuple):
     def parse(cls, line: str, *, record: str | None = None) -> Problem:
         """The problem a line of a :class:`DataError` states; ``record`` if the line names none."""
         line = printable(line)
-        found = _LINE.fullmatch(line)
+        found = _line().fullmatch(line)
         if found is None:  # pragma: no cover - the pattern matches any line
             return cls(None, record, None, line, line)
         path = found["path"]
@@ -107,6 +113,15 @@ class Problem(NamedTuple):
             field = last[1] if last else None
         owner = _unquote(found["record"]) or _unquote(found["owner"]) or record
         return cls(path, owner, field, found["message"], line)
+
+
+def _problem(given: str | Problem) -> Problem:
+    """``given`` as a :class:`Problem` whose every string can be printed."""
+    if not isinstance(given, Problem):
+        return Problem.parse(given)
+    if printable(given.text) is given.text:
+        return given
+    return Problem.parse(given.text, record=given.record)
 
 
 class SinorusError(Exception):
@@ -147,7 +162,7 @@ class DataError(SinorusError, ValueError):
     ):
         if isinstance(problems, (str, Problem)):
             problems = (problems,)
-        self.details = tuple(p if isinstance(p, Problem) else Problem.parse(p) for p in problems)
+        self.details = tuple(_problem(p) for p in problems)
         self.problems = tuple(p.text for p in self.details)
         self.file = file = printable(file) if file is not None else None
         prefix = f"{file}: " if file else ""

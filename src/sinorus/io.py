@@ -260,6 +260,8 @@ def to_document(dataset: Dataset) -> dict[str, Any]:
     >>> document["schema_version"], len(document["trade"]) == len(sinorus.load().trade)
     (1, True)
     """
+    if not isinstance(dataset, Dataset):
+        raise QueryTypeError(f"expected a Dataset, got {type(dataset).__name__}")
     conv = converter()
     keys: dict[Any, str] = {}
     table: dict[str, Any] = {}
@@ -316,8 +318,9 @@ def write_text_atomic(path: str | os.PathLike[str] | bytes, text: str) -> None:
     """Write ``text`` to ``path`` as UTF-8, replacing the file whole or leaving it as it was.
 
     The text goes to a temporary file in the same folder, which then takes
-    the place of ``path`` (:func:`os.replace`); if anything fails the
-    temporary file is removed and :class:`DataError` says why.
+    the place of ``path`` (:func:`os.replace`; for a symbolic link, of the
+    file it points to) with the old file's permissions; if anything fails
+    the temporary file is removed and :class:`DataError` says why.
 
     >>> import tempfile, os
     >>> path = os.path.join(tempfile.mkdtemp(), "notes.txt")
@@ -330,11 +333,12 @@ def write_text_atomic(path: str | os.PathLike[str] | bytes, text: str) -> None:
     import tempfile
 
     name = _path_name(path)
-    folder, base = os.path.split(os.path.abspath(name))
+    target = os.path.realpath(name)  # a link's target is replaced, not the link
+    folder, base = os.path.split(target)
     temporary = None
     try:
         try:
-            mode = os.stat(name).st_mode & 0o7777
+            mode = os.stat(target).st_mode & 0o7777
         except FileNotFoundError:
             umask = os.umask(0)
             os.umask(umask)
@@ -345,7 +349,7 @@ def write_text_atomic(path: str | os.PathLike[str] | bytes, text: str) -> None:
             file.flush()
             os.fsync(file.fileno())
         os.chmod(temporary, mode)
-        os.replace(temporary, name)
+        os.replace(temporary, target)
         temporary = None
     except OSError as error:
         raise DataError(f"cannot write the file: {error.strerror or error}", file=name) from None
@@ -429,6 +433,8 @@ def parse(raw: bytes | str, name: str = "<data>") -> Dataset:
     ...
     sinorus.DataError: mine.json: $.schema_version: expected 1, got 2
     """
+    if type(name) is not str:
+        name = _path_name(name)  # a file name given as bytes, or a path object
     # Parsing and checking create many objects and no reference cycles; the
     # cyclic collector, were it left on, would rescan them all again and again.
     was_collecting = gc.isenabled()
