@@ -760,3 +760,23 @@ def test_a_problem_given_with_a_lone_surrogate_is_escaped_too():
     error = sinorus.DataError([sinorus.Problem(None, None, None, "\ud800", "\ud800")])
     assert error.problems == ("\\ud800",)
     str(error).encode("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "expected"),
+    [
+        ("quotes", ["x"], "[0] (record {id!r}): expected a Quote object, got a string"),
+        ("alternatives", [[1]], "[0] (record {id!r}): expected an Alternative object, got a list"),
+        ("sources", [3], "[0] (record {id!r}): expected a source key or a source object, got an"),
+        ("kind", "pact", " (record {id!r}): expected one of 'treaty', 'agreement'"),
+        ("kind", ["treaty"], " (record {id!r}): expected one of 'treaty', "),
+        ("precision", "p" * 1000, " (record {id!r}): expected one of 'day', 'month', 'year', got"),
+    ],
+)
+def test_a_wrong_item_or_choice_names_what_belongs_there(field, value, expected):
+    document = small_document()
+    document["agreements"][0][field] = value
+    ident = document["agreements"][0]["id"]
+    text = problems_of(document)
+    assert f"$.agreements[0].{field}" + expected.format(id=ident) in text
+    assert len(text) < 1000

@@ -173,9 +173,8 @@ def _fast_converter() -> cattrs.Converter:
     for plain in (str, int, bool):
         conv.register_structure_hook(plain, same)
     conv.register_structure_hook(float, number)
-    enums = {f.item for kind in KINDS for f in fields_of(kind.record) if f.shape == "enum"}
-    for enum_type in enums:
-        conv.register_structure_hook(enum_type, _enum_lookup(enum_type))  # type: ignore[arg-type]
+    for enum_type in _enums():
+        conv.register_structure_hook(enum_type, _enum_lookup(enum_type))
     hooks: list[tuple[object, Any]] = [
         (tuple[str, ...], names),
         (tuple[Source, ...], sources),
@@ -184,6 +183,16 @@ def _fast_converter() -> cattrs.Converter:
     for kind, hook in hooks:
         conv.register_structure_hook_func(_is(kind), hook)
     return conv
+
+
+def _enums() -> set[type[enum.Enum]]:
+    """The enums the records' fields hold."""
+    return {
+        f.item
+        for kind in KINDS
+        for f in fields_of(kind.record)
+        if f.shape == "enum" and f.item is not None and issubclass(f.item, enum.Enum)
+    }
 
 
 def _enum_lookup(enum_type: type[enum.Enum]) -> Callable[[Any, type], Any]:
@@ -220,6 +229,32 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
 
         return structure
 
+    def one_of(kind: type[enum.Enum]) -> Any:
+        members = {member.value: member for member in kind}
+        allowed = ", ".join(map(repr, members))
+
+        def structure(value: Any, _: type) -> Any:
+            try:
+                return members[value]
+            except (KeyError, TypeError):  # TypeError: a list or an object
+                shown = _quoted(value) if isinstance(value, str) else _json_type(value)
+                raise ValueError(f"expected one of {allowed}, got {shown}") from None
+
+        return structure
+
+    def an_object(kind: type) -> Any:
+        build: Any = make_dict_structure_fn(kind, conv, _cattrs_forbid_extra_keys=True)
+
+        def structure(value: Any, _: type) -> Any:
+            if not isinstance(value, dict):
+                article = "an" if kind.__name__[0] in "AEIOU" else "a"
+                raise TypeError(
+                    f"expected {article} {kind.__name__} object, got {_json_type(value)}"
+                )
+            return build(value, kind)
+
+        return structure
+
     def a_list(kind: object, expected: str) -> Any:
         items = conv.get_structure_hook(kind)
 
@@ -241,11 +276,19 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
     build_source = make_dict_structure_fn(Source, conv, _cattrs_forbid_extra_keys=True)
 
     def structure_source(value: Any, _: type) -> Source:
-        return value if isinstance(value, Source) else build_source(value, Source)
+        if isinstance(value, Source):
+            return value
+        if not isinstance(value, dict):
+            raise TypeError(f"expected a source key or a source object, got {_json_type(value)}")
+        return build_source(value, Source)
 
     conv.register_structure_hook(Source, structure_source)
     for sequence, expected in _LISTS.items():  # a string or an object is not a list
         conv.register_structure_hook_func(_is(sequence), a_list(sequence, expected))
+    for nested in (Quote, Alternative):
+        conv.register_structure_hook(nested, an_object(nested))
+    for enum_type in _enums():
+        conv.register_structure_hook(enum_type, one_of(enum_type))
     return conv
 
 
@@ -512,13 +555,13 @@ def _owner(document: Any, at: tuple[str | int, ...]) -> str:
     if len(at) > 2 and at[0] in KIND and isinstance(at[1], int):
         record = document[at[0]][at[1]]
         if isinstance(record, dict) and isinstance(record.get("id"), str):
-            return f" (record {_shown_id(record['id'])})"
+            return f" (record {_quoted(record['id'])})"
     return ""
 
 
-def _shown_id(ident: str) -> str:
-    """A record's id quoted for a message, cut short if it is very long."""
-    return repr(ident) if len(ident) <= 80 else repr(ident[:77]) + "…"
+def _quoted(text: str) -> str:
+    """A string (a record's id, a value) quoted for a message, cut short if it is very long."""
+    return repr(text) if len(text) <= 80 else repr(text[:77]) + "…"
 
 
 _SHAPES: Final = {
@@ -705,7 +748,7 @@ def _read_slowly(
     except DataError as error:
         problems += [f"{where}: {p}" for p in error.problems]
     except Exception as error:  # cattrs' validation errors and whatever they wrap
-        owner = f" (record {_shown_id(ident)})" if ident else ""
+        owner = f" (record {_quoted(ident)})" if ident else ""
         problems += _placed(error, where, owner)
     else:  # the detailed pass found nothing the fast one objected to
         problems.append(f"{where}: invalid record")
