@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from datetime import date
 
 import pytest
@@ -352,3 +353,430 @@ def test_a_coverage_written_with_the_old_series_key_is_read(tmp_path):
         ' "end": "2024-12-31", "complete": false}]}'
     )
     assert sinorus.load(path).coverage_of("trade").kind == "trade"
+
+
+# --- every bad file is refused cleanly, saying where -------------------------------------
+
+from sinorus.fields import fields_of  # noqa: E402
+from sinorus.kinds import KINDS  # noqa: E402
+
+with open(io.bundled_path(), encoding="utf-8") as _file:
+    BUNDLED = json.load(_file)
+
+
+def small_document() -> dict:
+    """A valid document: the bundled sources and the first record of each kind.
+
+    The agreement is one with quotes, so that the fields of nested records are tried too.
+    """
+    document = {"schema_version": 1, "sources": BUNDLED["sources"]}
+    for kind in KINDS:
+        document[kind.name] = [json.loads(json.dumps(BUNDLED[kind.name][0]))]
+    document["agreements"] = [
+        json.loads(json.dumps(next(a for a in BUNDLED["agreements"] if a.get("quotes"))))
+    ]
+    return document
+
+
+def problems_of(document_or_text) -> str:
+    text = document_or_text
+    if not isinstance(text, (str, bytes)):
+        text = json.dumps(document_or_text, ensure_ascii=False)
+    with pytest.raises(sinorus.DataError) as caught:
+        io.parse(text, "mine.json")
+    message = str(caught.value)
+    message.encode("utf-8")  # printable on a strict UTF-8 stream
+    assert message.startswith("mine.json: ")
+    return "\n".join(caught.value.problems)
+
+
+def test_the_small_document_is_valid():
+    dataset = io.parse(json.dumps(small_document()))
+    assert all(len(dataset[kind.name]) == 1 for kind in KINDS)
+    assert dataset.agreements[0].quotes
+
+
+def with_raw(document: dict, kind: str, field: str, raw: str) -> str:
+    """The document as JSON text with ``raw`` (any JSON text) as the first ``kind``'s ``field``."""
+    document = json.loads(json.dumps(document))
+    document[kind][0][field] = "@@RAW@@"
+    return json.dumps(document).replace('"@@RAW@@"', raw)
+
+
+NUMBER_FIELDS = [
+    (kind.name, field.name, field.shape)
+    for kind in KINDS
+    for field in fields_of(kind.record)
+    if field.shape in ("int", "float")
+]
+HUGE = "9" * 5000
+
+
+@pytest.mark.parametrize(("kind", "field", "shape"), NUMBER_FIELDS)
+@pytest.mark.parametrize("raw", [HUGE, "-" + HUGE, "NaN", "Infinity", "-Infinity", "1e309"])
+def test_numbers_no_record_can_hold_name_their_place(kind, field, shape, raw):
+    document = small_document()
+    record_id = document[kind][0]["id"]
+    text = problems_of(with_raw(document, kind, field, raw))
+    expected = "an integer" if shape == "int" else "a number"
+    assert f"$.{kind}[0].{field} (record {record_id!r}): expected {expected}" in text
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        '{"schema_version": ' + HUGE + "}",
+        '{"schema_version": 1, "data_version": ' + HUGE + "}",
+        '{"schema_version": 1, "whatever": [1, {"x": ' + HUGE + "}]}",
+        '{"schema_version": 1, "sources": {"s": {"title": NaN}}}',
+        '{"schema_version": 1, "coverage": [{"kind": "trade", "start": -Infinity}]}',
+    ],
+)
+def test_huge_numbers_and_nan_anywhere_are_data_errors_with_their_path(raw):
+    text = problems_of(raw)
+    assert text.startswith("$.")
+    assert "expected" in text
+
+
+def test_a_huge_integer_is_a_clean_problem_from_the_command_line(tmp_path, capsys):
+    from sinorus.cli import main
+
+    path = write(tmp_path, with_raw(small_document(), "trade", "year", HUGE))
+    assert main(["validate", str(path)]) == 1
+    out, err = capsys.readouterr()
+    assert "$.trade[0].year" in out and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (b'{"schema_version": 1,\n "x": "\xe9"}', "not UTF-8 text (line 2, column 8, byte 29)"),
+        (b'{"schema_version": 1,\n "x": [1, }', "not valid JSON: Expecting value at line 2"),
+        (b"\xef\xbb\xbf{}", "BOM"),
+        ('{"schema_version": 1}'.encode("utf-16"), "not UTF-8"),
+    ],
+)
+def test_undecodable_files_name_the_file_and_the_position(raw, expected):
+    assert expected in problems_of(raw)
+
+
+SURROGATE_KEY = json.dumps({"bad\ud800key": 1})[1:-1]  # '"bad\\ud800key": 1', as in a file
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"schema_version": 1, ' + SURROGATE_KEY + "}",
+        '{"schema_version": 1, "trade": [{' + SURROGATE_KEY + "}]}",
+        '{"schema_version": 1, "trade": [{"id": "bad\\udfff", "name": 3}]}',
+        '{"schema_version": 1, "sources": {"bad\\ud800": {"title": 3}}}',
+        '{"schema_version": 1, "events": [{"id": "e", "name": "E", "start": "2000-01-01",'
+        ' "kind": "bad\\ud800", "sources": [{"title": "S"}]}]}',
+    ],
+)
+def test_lone_surrogates_are_shown_escaped(text):
+    with pytest.raises(sinorus.DataError) as caught:
+        io.parse(text, "mine.json")
+    for line in (str(caught.value), *caught.value.problems):
+        line.encode("utf-8")
+    assert "\\ud" in str(caught.value)
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_escaped(tmp_path):
+    name = os.fsencode(tmp_path) + b"/bad\xff.json"
+    with open(name, "wb") as file:
+        file.write(b"{}")
+    for path in (name, os.fsdecode(name)):
+        with pytest.raises(sinorus.DataError) as caught:
+            sinorus.load(path)
+        message = str(caught.value)
+        message.encode("utf-8")
+        assert "bad\\udcff.json" in message or "bad\\xff.json" in message
+        caught.value.file.encode("utf-8")
+
+
+def test_validate_prints_a_name_that_is_not_utf8(tmp_path):
+    import subprocess
+    import sys
+
+    name = os.fsencode(tmp_path) + b"/bad\xff.json"
+    with open(name, "wb") as file:
+        file.write(b'{"schema_version": 2, "trade": [{"id": "\\ud800"}]}')
+    for encoding in ("utf-8:strict", "ascii"):
+        done = subprocess.run(
+            [sys.executable, "-m", "sinorus", "validate", name],
+            capture_output=True,
+            env={**os.environ, "PYTHONIOENCODING": encoding},
+        )
+        assert done.returncode == 1, done.stderr
+        assert b"Traceback" not in done.stderr
+        assert b"$.schema_version" in done.stdout
+
+
+BOOLEAN_FIELDS = [(kind, field) for kind, field, _ in NUMBER_FIELDS]
+
+
+@pytest.mark.parametrize(("kind", "field"), BOOLEAN_FIELDS)
+def test_a_boolean_is_not_a_number(kind, field):
+    text = problems_of(with_raw(small_document(), kind, field, "true"))
+    assert f"$.{kind}[0].{field}" in text and "boolean" in text
+
+
+def test_a_boolean_is_not_the_schema_version():
+    assert "$.schema_version: expected 1, got true" in problems_of('{"schema_version": true}')
+    assert "$.schema_version: expected 1, got 1.0" in problems_of('{"schema_version": 1.0}')
+
+
+def list_fields():
+    for kind in KINDS:
+        for field in fields_of(kind.record):
+            if field.shape in ("names", "sources", "records"):
+                yield kind.name, field.name, field.shape, field.item
+
+
+LIST_FIELDS = list(list_fields())
+WHAT = {"str": "a string", "dict": "an object", "int": "an integer", "NoneType": "null"}
+
+
+@pytest.mark.parametrize(("kind", "field", "shape", "item"), LIST_FIELDS)
+@pytest.mark.parametrize("value", ["", "China", {}, {"a": 1}, 3])
+def test_anything_but_a_list_where_a_list_belongs_is_refused(kind, field, shape, item, value):
+    document = small_document()
+    document[kind][0][field] = value
+    record_id = document[kind][0]["id"]
+    text = problems_of(document)
+    expected = {
+        "names": "a list of strings",
+        "sources": "a list of sources",
+        "records": f"a list of {item.__name__ if item else ''} objects",
+    }[shape]
+    got = WHAT[type(value).__name__]
+    assert f"$.{kind}[0].{field} (record {record_id!r}): expected {expected}, got {got}" in text
+
+
+@pytest.mark.parametrize("value", ["", {}, "x"])
+def test_anything_but_a_list_in_a_nested_record_is_refused(value):
+    document = small_document()
+    document["agreements"][0]["quotes"][0]["sources"] = value
+    text = problems_of(document)
+    assert "$.agreements[0].quotes[0].sources" in text and "expected a list" in text
+
+
+def test_a_string_where_a_list_of_strings_belongs_names_the_field():
+    document = small_document()
+    document["agreements"][0]["parties"] = "China"
+    record_id = document["agreements"][0]["id"]
+    assert (
+        f"$.agreements[0].parties (record {record_id!r}): expected a list of strings, got a string"
+    ) in problems_of(document)
+
+
+def test_coverage_problems_use_the_coverage_path():
+    document = small_document()
+    document["coverage"] = [{"kind": "trade", "start": "2000-01-01", "end": 3, "complete": 1}]
+    text = problems_of(document)
+    assert "$.coverage[0].end" in text and "$.coverage[0].complete" in text
+
+
+# --- writing never destroys what was there -------------------------------------------------
+
+
+class _FullDisk:
+    """A file whose writes fail as on a full disk."""
+
+    def __init__(self, file):
+        self.file = file
+
+    def write(self, text):
+        self.file.write(text[:10])
+        raise OSError(28, "No space left on device")
+
+    def __getattr__(self, name):
+        return getattr(self.file, name)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.file.close()
+
+
+def test_a_failed_write_leaves_the_old_file_whole(tmp_path, monkeypatch):
+    import builtins
+
+    target = tmp_path / "data.json"
+    sinorus.load().to_json(target)
+    before = target.read_bytes()
+    real_open = builtins.open
+
+    def failing_open(*args, **kwargs):
+        file = real_open(*args, **kwargs)
+        return _FullDisk(file) if "w" in str(kwargs.get("mode", args[1:2])) else file
+
+    monkeypatch.setattr(io, "open", failing_open, raising=False)
+    with pytest.raises(sinorus.DataError, match="No space left on device"):
+        sinorus.load().to_json(target)
+    assert target.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["data.json"]  # no temporary left
+
+
+def test_a_value_that_cannot_be_encoded_does_not_empty_the_file(tmp_path):
+    target = tmp_path / "data.json"
+    target.write_text("precious")
+    mine = io.parse(
+        '{"schema_version": 1, "events": [{"id": "e", "name": "E", "start": "2000-01-01",'
+        ' "kind": "summit", "notes": "lone \\ud800", "sources": [{"title": "S"}]}]}'
+    )
+    try:
+        mine.to_json(target)
+    except sinorus.DataError:
+        assert target.read_text() == "precious"
+    else:
+        assert sinorus.load(target).get("e").notes == "lone \ud800"
+    assert [p.name for p in tmp_path.iterdir()] == ["data.json"]
+
+
+def test_write_text_atomic_replaces_the_whole_file(tmp_path):
+    target = tmp_path / "out.txt"
+    target.write_text("old and long " * 100)
+    io.write_text_atomic(target, "new\n")
+    assert target.read_text() == "new\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+
+
+# --- one problem, reported once, with its structure ------------------------------------------
+
+
+def bundled_problems(change) -> list[sinorus.Problem]:
+    document = json.loads(json.dumps(BUNDLED))
+    change(document)
+    with pytest.raises(sinorus.DataError) as caught:
+        io.parse(json.dumps(document), "mine.json")
+    assert len(caught.value.details) == len(caught.value.problems)
+    assert [str(p) for p in caught.value.details] == list(caught.value.problems)
+    return list(caught.value.details)
+
+
+def test_a_phase_that_cannot_be_read_leaves_no_gap_reported():
+    third = BUNDLED["phases"][2]["id"]
+    found = bundled_problems(lambda d: d["phases"][2].pop("name"))
+    assert [(p.path, p.record, p.field) for p in found] == [("$.phases[2].name", third, "name")]
+    assert found[0].message == "required field missing"
+
+
+def test_an_unknown_source_key_is_the_only_problem_of_its_record():
+    def change(document):
+        document["trade"][0]["sources"] = ["no-such-source"]
+
+    found = bundled_problems(change)
+    assert [p.message for p in found] == ["no source 'no-such-source' in $.sources"]
+    assert found[0].record == BUNDLED["trade"][0]["id"]
+
+
+def test_an_agreement_that_cannot_be_read_is_not_reported_missing_too():
+    adopted = {level.get("adopted_by") for level in BUNDLED["partnership_levels"]} - {None}
+    index, agreement = next(
+        (i, a) for i, a in enumerate(BUNDLED["agreements"]) if a["id"] in adopted
+    )
+
+    def change(document):
+        document["agreements"][index]["kind"] = "pact"
+
+    found = bundled_problems(change)
+    assert [(p.path, p.record, p.field) for p in found] == [
+        (f"$.agreements[{index}].kind", agreement["id"], "kind")
+    ]
+
+
+def test_a_reference_to_an_agreement_that_is_not_there_is_still_reported():
+    def change(document):
+        document["agreements"][0]["kind"] = "pact"
+        document["partnership_levels"][-1]["adopted_by"] = "no-such-agreement"
+
+    found = bundled_problems(change)
+    assert any(
+        p.field == "adopted_by" and "no agreement has id 'no-such-agreement'" in p.message
+        for p in found
+    )
+
+
+def test_validate_json_gives_each_problem_its_place(tmp_path, capsys):
+    from sinorus.cli import main
+
+    document = small_document()
+    document["agreements"][0]["parties"] = "China"
+    path = write(tmp_path, json.dumps(document))
+    assert main(["validate", str(path), "--json"]) == 1
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["valid"] is False
+    assert shown["problems"] == [
+        {
+            "path": "$.agreements[0].parties",
+            "record": document["agreements"][0]["id"],
+            "field": "parties",
+            "message": "expected a list of strings, got a string",
+            "text": f"$.agreements[0].parties (record {document['agreements'][0]['id']!r}): "
+            "expected a list of strings, got a string",
+        }
+    ]
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: io.parse(5),
+        lambda: io.parse(None),
+        lambda: io.parse(["{}"]),
+        lambda: io.parse("{", 5),
+        lambda: io.to_document("not a dataset"),
+        lambda: io.write(None, "out.json"),
+        lambda: io.write_text_atomic(3, "text"),
+    ],
+)
+def test_the_io_entry_points_refuse_what_is_not_text_or_a_dataset(call):
+    with pytest.raises(sinorus.QueryTypeError):
+        call()
+
+
+def test_io_parse_takes_bytes_like_text_and_a_bytes_name():
+    assert len(io.parse(bytearray(b'{"schema_version": 1}')).trade) == 0
+    with pytest.raises(sinorus.DataError) as caught:
+        io.parse("{", b"bad\xff.json")
+    assert str(caught.value).startswith("bad\\udcff.json: not valid JSON")
+
+
+def test_writing_through_a_link_replaces_the_file_it_points_to(tmp_path):
+    real = tmp_path / "real.txt"
+    real.write_text("old")
+    real.chmod(0o640)
+    link = tmp_path / "link.txt"
+    link.symlink_to(real)
+    io.write_text_atomic(link, "new")
+    assert link.is_symlink() and real.read_text() == "new"
+    assert real.stat().st_mode & 0o777 == 0o640
+
+
+def test_a_problem_given_with_a_lone_surrogate_is_escaped_too():
+    error = sinorus.DataError([sinorus.Problem(None, None, None, "\ud800", "\ud800")])
+    assert error.problems == ("\\ud800",)
+    str(error).encode("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "expected"),
+    [
+        ("quotes", ["x"], "[0] (record {id!r}): expected a Quote object, got a string"),
+        ("alternatives", [[1]], "[0] (record {id!r}): expected an Alternative object, got a list"),
+        ("sources", [3], "[0] (record {id!r}): expected a source key or a source object, got an"),
+        ("kind", "pact", " (record {id!r}): expected one of 'treaty', 'agreement'"),
+        ("kind", ["treaty"], " (record {id!r}): expected one of 'treaty', "),
+        ("precision", "p" * 1000, " (record {id!r}): expected one of 'day', 'month', 'year', got"),
+    ],
+)
+def test_a_wrong_item_or_choice_names_what_belongs_there(field, value, expected):
+    document = small_document()
+    document["agreements"][0][field] = value
+    ident = document["agreements"][0]["id"]
+    text = problems_of(document)
+    assert f"$.agreements[0].{field}" + expected.format(id=ident) in text
+    assert len(text) < 1000

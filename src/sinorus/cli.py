@@ -364,22 +364,41 @@ def _only_kind(document: dict[str, Any], kind: str) -> dict[str, Any]:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
+    from .errors import printable
+
+    def show(text: str, stream: Any = None) -> None:
+        """Print ``text``, escaping what the stream's encoding cannot write."""
+        stream = stream or sys.stdout
+        encoding = getattr(stream, "encoding", None) or "utf-8"
+        print(text.encode(encoding, "backslashreplace").decode(encoding), file=stream)
+
+    name = printable(args.path)
     try:
         dataset = load(args.path)
     except DataError as error:
         if args.json:
-            print(json.dumps({"valid": False, "problems": list(error.problems)}, indent=2))
+            problems = [
+                {
+                    "path": p.path,
+                    "record": p.record,
+                    "field": p.field,
+                    "message": p.message,
+                    "text": p.text,
+                }
+                for p in error.details
+            ]
+            show(json.dumps({"valid": False, "file": name, "problems": problems}, indent=2))
         else:
             for problem in error.problems:
-                print(f"{args.path}: {problem}")
-        print(f"sinorus: {args.path}: {len(error.problems)} problem(s)", file=sys.stderr)
+                show(f"{name}: {problem}")
+        show(f"sinorus: {name}: {len(error.problems)} problem(s)", sys.stderr)
         return 1
     counts = {kind: len(dataset[kind]) for kind in KIND}
     if args.json:
-        print(json.dumps({"valid": True, "records": counts}, indent=2))
+        show(json.dumps({"valid": True, "records": counts}, indent=2))
     else:
         total = sum(counts.values())
-        print(f"{args.path}: valid, {total} records")
+        show(f"{name}: valid, {total} records")
     return 0
 
 

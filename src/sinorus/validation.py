@@ -10,7 +10,7 @@ yearly kinds, and records that lie within the coverage their kind declares.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import timedelta
 from itertools import pairwise
 from typing import Any
@@ -27,16 +27,29 @@ def find_problems(
     sections: Mapping[str, Sequence[Any]],
     coverage: Sequence[Coverage] = (),
     checked: Mapping[str, Iterable[Any]] | None = None,
+    *,
+    missing: Mapping[str, Collection[str | None]] | None = None,
 ) -> list[str]:  # records are Any here: their types are what is being checked
     """Every cross-record problem in ``sections``, each one line naming the record and field.
 
     ``sections`` maps kind names (see :data:`~sinorus.kinds.KINDS`) to their
     records; ``coverage`` declares the span of some kinds; ``checked`` holds
     kinds already checked, whose ids and agreements the new records must
-    agree with. An empty list means the records are consistent.
+    agree with. ``missing`` names, by kind, the ids of records of a file
+    that could not be read (None for one without an id): what follows only
+    from their absence (a gap where one was, a reference to one) is not
+    reported. An empty list means the records are consistent.
+
+    >>> from sinorus import load
+    >>> phases = load().phases
+    >>> find_problems({"phases": [phases[0], phases[2]]})[0]
+    "record 'detente', field 'start': gap after 'alliance', ... (phases must cover every day)"
+    >>> find_problems({"phases": [phases[0], phases[2]]}, missing={"phases": {None}})
+    []
     """
     checked = checked or {}
-    problems: list[str] = _coverage_problems(sections, coverage)
+    missing = missing or {}
+    problems: list[str] = _coverage_problems(sections, coverage, missing)
     seen: dict[str, str] = {r.id: name for name, rs in checked.items() for r in rs}
     for name, records in sections.items():
         expected = KIND[name].record
@@ -65,7 +78,7 @@ def find_problems(
                     record
                 )
             for terms in groups.values():
-                problems += _interval_problems(kind, terms)
+                problems += _interval_problems(kind, terms, gaps=name not in missing)
         elif kind.shape == "yearly":
             problems += _yearly_problems(records)
 
@@ -73,26 +86,37 @@ def find_problems(
     # be read first, so the check runs once both are there.
     have = {**checked, **sections}
     if "agreements" in have and "partnership_levels" in have:
-        problems += _reference_problems(have["partnership_levels"], have["agreements"])
+        unread = missing.get("agreements", ())
+        if None not in unread:  # else any reference may be to the agreement not read
+            problems += _reference_problems(
+                have["partnership_levels"], have["agreements"], set(unread)
+            )
     return problems
 
 
-def _reference_problems(levels: Iterable[Any], agreements: Iterable[Any]) -> list[str]:
+def _reference_problems(
+    levels: Iterable[Any], agreements: Iterable[Any], unread: Collection[str | None] = ()
+) -> list[str]:
     problems: list[str] = []
     agreement_ids = {a.id for a in agreements}
     for level in levels:
         cited = (("adopted_by", (level.adopted_by,)), ("restated_by", level.restated_by))
         for field, references in cited:
             for reference in references:
-                if reference is not None and reference not in agreement_ids:
+                if reference is None or reference in unread:
+                    continue
+                if reference not in agreement_ids:
                     problems.append(
                         f"record {level.id!r}, field {field!r}: no agreement has id {reference!r}"
                     )
     return problems
 
 
-def _interval_problems(kind: Kind, records: Sequence[Any]) -> list[str]:
-    """Intervals must not overlap; only the last may be open; gapless kinds leave no gap."""
+def _interval_problems(kind: Kind, records: Sequence[Any], *, gaps: bool = True) -> list[str]:
+    """Intervals must not overlap; only the last may be open; gapless kinds leave no gap.
+
+    ``gaps`` False leaves out the gaps (some records of the kind could not be read).
+    """
     problems: list[str] = []
     for before, after in pairwise(sorted(records, key=sort_key(kind))):
         if before.end is None:
@@ -105,7 +129,7 @@ def _interval_problems(kind: Kind, records: Sequence[Any]) -> list[str]:
                 f"record {after.id!r}, field 'start': {after.start} overlaps {before.id!r} "
                 f"({before.start} to {before.end})"
             )
-        elif kind.gapless and after.start != before.end + _ONE_DAY:
+        elif gaps and kind.gapless and after.start != before.end + _ONE_DAY:
             problems.append(
                 f"record {after.id!r}, field 'start': gap after {before.id!r}, which ends "
                 f"{before.end} ({kind.name} must cover every day)"
@@ -127,7 +151,9 @@ def _yearly_problems(records: Sequence[Any]) -> list[str]:
 
 
 def _coverage_problems(
-    sections: Mapping[str, Sequence[Any]], coverage: Sequence[Coverage]
+    sections: Mapping[str, Sequence[Any]],
+    coverage: Sequence[Coverage],
+    missing: Mapping[str, Collection[str | None]],
 ) -> list[str]:
     """Each kind declared once, each of its records within its span, gapless kinds all of it."""
     problems: list[str] = []
@@ -154,7 +180,7 @@ def _coverage_problems(
                     f"record {record.id!r}: outside the coverage of {covered.kind!r} "
                     f"({covered.start} to {covered.end})"
                 )
-        if kind.gapless and records:
+        if kind.gapless and records and covered.kind not in missing:
             first = min(span(kind, r)[0] for r in records)
             last = max(span(kind, r)[1] for r in records)
             if first > covered.start or last < covered.end:
