@@ -21,7 +21,7 @@ from collections.abc import Iterator
 
 from .errors import DataError, QueryTypeError
 
-__all__ = ["atomic_path", "path_name"]
+__all__ = ["atomic_path", "path_name", "write_text_atomic"]
 
 
 def path_name(path: object) -> str:
@@ -43,9 +43,11 @@ def path_name(path: object) -> str:
 
 
 @contextlib.contextmanager
-def atomic_path(path: str | os.PathLike[str]) -> Iterator[str]:
+def atomic_path(path: str | os.PathLike[str] | bytes) -> Iterator[str]:
     """A temporary path beside ``path`` to write to; it replaces ``path`` when the block ends.
 
+    The replacement keeps the old file's permissions (a new file gets the
+    usual ones) and, for a symbolic link, replaces the file it points to.
     If the block raises, the temporary file is removed and ``path`` is left
     as it was. A folder that does not exist, or cannot be written, raises
     :class:`~sinorus.DataError` naming the file.
@@ -63,26 +65,44 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[str]:
     'after'
     """
     name = path_name(path)
-    folder = os.path.dirname(os.path.abspath(name))
+    target = os.path.realpath(name)  # a link's target is replaced, not the link
+    folder, base = os.path.split(target)
+    temporary: str | None = None
     try:
-        handle, temporary = tempfile.mkstemp(
-            dir=folder, prefix=f".{os.path.basename(name)}.", suffix=".tmp"
-        )
-    except OSError as error:
-        raise DataError(f"cannot write the file: {error.strerror}", file=name) from None
-    except ValueError as error:  # a path the system refuses, e.g. one holding a NUL
-        raise DataError(f"cannot write the file: {error}", file=name) from None
-    os.close(handle)
-    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{base}.", suffix=".tmp")
+        os.close(handle)
         yield temporary
         try:
-            mode = os.stat(name).st_mode & 0o777
-        except OSError:
-            mode = 0o644  # mkstemp's file is private; a new export is readable like any file
+            mode = os.stat(target).st_mode & 0o7777
+        except FileNotFoundError:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask  # mkstemp's file is private; a new file is readable as usual
         os.chmod(temporary, mode)
-        os.replace(temporary, name)
+        os.replace(temporary, target)
+        temporary = None
     except OSError as error:
-        raise DataError(f"cannot write the file: {error.strerror}", file=name) from None
+        raise DataError(f"cannot write the file: {error.strerror or error}", file=name) from None
+    except ValueError as error:  # a path the system refuses (a NUL), text it cannot encode
+        raise DataError(f"cannot write the file: {error}", file=name) from None
     finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+
+
+def write_text_atomic(path: str | os.PathLike[str] | bytes, text: str) -> None:
+    """Write ``text`` to ``path`` as UTF-8, replacing the file whole or leaving it as it was.
+
+    >>> import tempfile, os
+    >>> path = os.path.join(tempfile.mkdtemp(), "notes.txt")
+    >>> write_text_atomic(path, "first\\n")
+    >>> write_text_atomic(path, "second\\n")
+    >>> with open(path) as file:
+    ...     file.read(), os.listdir(os.path.dirname(path))
+    ('second\\n', ['notes.txt'])
+    """
+    with atomic_path(path) as temporary, open(temporary, "w", encoding="utf-8", newline="") as file:
+        file.write(text)
+        file.flush()
+        os.fsync(file.fileno())

@@ -25,7 +25,6 @@ yields nothing.
 
 from __future__ import annotations
 
-import contextlib
 import enum
 import functools
 import gc
@@ -37,6 +36,7 @@ from typing import Any, Final
 import cattrs
 from cattrs.gen import make_dict_structure_fn
 
+from ._files import path_name, write_text_atomic
 from .dataset import Dataset
 from .errors import DataError, Problem, QueryTypeError
 from .fields import NESTED, Field, fields_of
@@ -357,65 +357,6 @@ def write(dataset: Dataset, path: str | os.PathLike[str]) -> None:
     write_text_atomic(path, text + "\n")
 
 
-def write_text_atomic(path: str | os.PathLike[str] | bytes, text: str) -> None:
-    """Write ``text`` to ``path`` as UTF-8, replacing the file whole or leaving it as it was.
-
-    The text goes to a temporary file in the same folder, which then takes
-    the place of ``path`` (:func:`os.replace`; for a symbolic link, of the
-    file it points to) with the old file's permissions; if anything fails
-    the temporary file is removed and :class:`DataError` says why.
-
-    >>> import tempfile, os
-    >>> path = os.path.join(tempfile.mkdtemp(), "notes.txt")
-    >>> write_text_atomic(path, "first\\n")
-    >>> write_text_atomic(path, "second\\n")
-    >>> with open(path) as file:
-    ...     file.read(), os.listdir(os.path.dirname(path))
-    ('second\\n', ['notes.txt'])
-    """
-    import tempfile
-
-    name = _path_name(path)
-    target = os.path.realpath(name)  # a link's target is replaced, not the link
-    folder, base = os.path.split(target)
-    temporary = None
-    try:
-        try:
-            mode = os.stat(target).st_mode & 0o7777
-        except FileNotFoundError:
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = 0o666 & ~umask
-        descriptor, temporary = tempfile.mkstemp(prefix=f".{base}.", suffix=".tmp", dir=folder)
-        with open(descriptor, "w", encoding="utf-8", newline="") as file:
-            file.write(text)
-            file.flush()
-            os.fsync(file.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, target)
-        temporary = None
-    except OSError as error:
-        raise DataError(f"cannot write the file: {error.strerror or error}", file=name) from None
-    except ValueError as error:  # a path the system refuses (a NUL), text it cannot encode
-        raise DataError(f"cannot write the file: {error}", file=name) from None
-    finally:
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-
-
-def _path_name(path: object) -> str:
-    """``path`` as a string, refusing what is not a path (an int would open a descriptor)."""
-    if not isinstance(path, (str, bytes, os.PathLike)):
-        raise QueryTypeError(
-            f"a path must be a string or path-like object, got {type(path).__name__}: {path!r}"
-        )
-    try:
-        return os.fsdecode(path)
-    except TypeError as error:  # an __fspath__ that returns neither str nor bytes
-        raise QueryTypeError(f"not a usable path: {error}") from None
-
-
 def _describe(error: BaseException, kind: type | None) -> str:
     if isinstance(error, DataError):
         return "; ".join(error.problems)
@@ -448,7 +389,7 @@ def read(path: str | os.PathLike[str]) -> Dataset:
     >>> io.read(io.bundled_path()).get("treaty-of-friendship-1950").signed
     datetime.date(1950, 2, 14)
     """
-    name = _path_name(path)
+    name = path_name(path)
     try:
         with open(name, "rb") as file:
             raw = file.read()
@@ -477,7 +418,7 @@ def parse(raw: bytes | str, name: str = "<data>") -> Dataset:
     sinorus.DataError: mine.json: $.schema_version: expected 1, got 2
     """
     if type(name) is not str:
-        name = _path_name(name)  # a file name given as bytes, or a path object
+        name = path_name(name)  # a file name given as bytes, or a path object
     # Parsing and checking create many objects and no reference cycles; the
     # cyclic collector, were it left on, would rescan them all again and again.
     was_collecting = gc.isenabled()
