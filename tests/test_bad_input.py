@@ -613,9 +613,9 @@ def test_a_failed_write_leaves_the_old_file_whole(tmp_path, monkeypatch):
         file = real_open(*args, **kwargs)
         return _FullDisk(file) if "w" in str(kwargs.get("mode", args[1:2])) else file
 
-    import sinorus._files
+    from sinorus import _files
 
-    monkeypatch.setattr(sinorus._files, "open", failing_open, raising=False)
+    monkeypatch.setattr(_files, "open", failing_open, raising=False)
     with pytest.raises(sinorus.DataError, match="No space left on device"):
         sinorus.load().to_json(target)
     assert target.read_bytes() == before
