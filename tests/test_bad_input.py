@@ -782,3 +782,45 @@ def test_a_wrong_item_or_choice_names_what_belongs_there(field, value, expected)
     text = problems_of(document)
     assert f"$.agreements[0].{field}" + expected.format(id=ident) in text
     assert len(text) < 1000
+
+
+HUGE_INT = 10**5000
+
+
+@pytest.mark.parametrize(
+    "ask",
+    [
+        lambda: sinorus.trade_volume(HUGE_INT),
+        lambda: sinorus.trade_growth_factor(HUGE_INT, 2000),
+        lambda: sinorus.arms_transfer(-HUGE_INT),
+        lambda: sinorus.exercises(year=HUGE_INT),
+        lambda: sinorus.events(since=HUGE_INT),
+        lambda: sinorus.trade_volume("9" * 10_000),
+        lambda: sinorus.TradeRecord(
+            id="t", name="t", year=HUGE_INT, total_usd_bn=1.0, sources=(sinorus.Source(title="s"),)
+        ),
+        lambda: sinorus.TradeRecord(
+            id="t", name="t", year=2000, total_usd_bn=HUGE_INT, sources=(sinorus.Source(title="s"),)
+        ),
+    ],
+)
+def test_huge_numbers_in_queries_and_records_give_our_errors_with_short_messages(ask):
+    with pytest.raises(sinorus.SinorusError) as caught:
+        ask()
+    assert len(str(caught.value)) < 300
+
+
+@pytest.mark.parametrize(
+    ("args", "kwargs", "message"),
+    [
+        ((), {"trade": 5}, "trade must be records"),
+        (("abc",), {}, "records must be a mapping"),
+        ((), {"coverage": 5}, "coverage must be records"),
+        ((), {"data_version": 5}, "data_version must be a string"),
+        ((), {"source": 5}, "source must be a string"),
+        ((), {"trade": "abc"}, "trade must be records"),
+    ],
+)
+def test_a_dataset_built_from_the_wrong_types_says_which(args, kwargs, message):
+    with pytest.raises(sinorus.QueryTypeError, match=message):
+        sinorus.Dataset(*args, **kwargs)

@@ -100,6 +100,15 @@ class _Section(Generic[_R]):
         return dataset[self.name]
 
 
+def _records(name: str, given: Iterable[Any]) -> tuple[Any, ...]:
+    """``given`` as a tuple, refusing what is not a collection of records."""
+    if isinstance(given, (str, bytes, Mapping)) or not isinstance(given, Iterable):
+        raise QueryTypeError(
+            f"{name} must be records in a list or tuple, got {type(given).__name__}"
+        )
+    return tuple(given)
+
+
 def _whole_span(kind: Kind, records: tuple[Any, ...]) -> Coverage | None:
     """The span of ``records`` as a coverage, for a kind that declares none."""
     if not records:
@@ -185,15 +194,22 @@ class Dataset:
         source: str | None = None,
         **kinds: Iterable[Any],
     ) -> None:
+        if records is not None and not isinstance(records, Mapping):
+            raise QueryTypeError(
+                f"records must be a mapping of kind to records, got {type(records).__name__}"
+            )
         given = {**(records or {}), **kinds}
-        unknown = sorted(set(given) - KIND.keys())
+        unknown = sorted(set(given) - KIND.keys(), key=str)
         if unknown:
             raise QueryTypeError(
                 f"unknown kind {unknown[0]!r}; the kinds are {', '.join(KIND)}"
             )
+        for name, value in (("data_version", data_version), ("source", source)):
+            if value is not None and not isinstance(value, str):
+                raise QueryTypeError(f"{name} must be a string, got {type(value).__name__}")
         self._start(
-            {kind.name: tuple(given.get(kind.name, ())) for kind in KINDS},
-            tuple(coverage),
+            {kind.name: _records(kind.name, given.get(kind.name, ())) for kind in KINDS},
+            _records("coverage", coverage),
             data_version,
             source,
         )

@@ -27,6 +27,19 @@ __all__ = [
 _SHOWN = 20  # problems listed in a DataError's message; .problems holds them all
 
 
+def shown(value: object, limit: int = 80) -> str:
+    """``repr(value)`` for a message: an integer too long to write out is described, not written,
+    and a long repr is cut short.
+
+    >>> shown(2014), shown(10**5000), shown("x" * 100)[-4:]
+    ('2014', 'an integer of about 5000 digits', 'xxx…')
+    """
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
+        return f"an integer of about {int(value.bit_length() * 0.30103)} digits"
+    text = printable(repr(value))
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def printable(text: str) -> str:
     r"""``text`` with lone surrogates written as escapes, so that any UTF-8 stream can print it.
 

@@ -22,7 +22,7 @@ from datetime import date, timedelta
 from typing import Any, Generic, SupportsIndex, TypeVar, final
 
 from .dates import DateLike, to_date
-from .errors import NoDataError, QueryTypeError
+from .errors import NoDataError, QueryTypeError, shown
 from .model import Coverage
 
 __all__ = ["IntervalIndex", "YearIndex", "covering", "describe_years"]
@@ -165,10 +165,13 @@ class YearIndex(Generic[_R]):
     def known(self, year: object) -> int:
         """``year`` as an int the data has; otherwise the error that says why not."""
         if isinstance(year, bool) or not isinstance(year, SupportsIndex):
-            raise QueryTypeError(f"a year must be an int, got {type(year).__name__}: {year!r}")
+            raise QueryTypeError(
+                f"a year must be an int, got {type(year).__name__}: {shown(year)}"
+            )
         as_int = operator.index(year)
         if as_int not in self._by_year:
             raise NoDataError(
-                f"no {self._label} for {as_int}; the data has {describe_years(self._by_year)}"
+                f"no {self._label} for {shown(as_int)}; the data has "
+                f"{describe_years(self._by_year)}"
             )
         return as_int

@@ -27,7 +27,7 @@ from typing import Any, Final, cast, final
 
 import attrs
 
-from .errors import DataError
+from .errors import DataError, shown
 
 __all__ = [
     "MAX_YEAR",
@@ -235,26 +235,35 @@ def _year(instance: object, attribute: attrs.Attribute[Any], value: object) -> N
     if isinstance(value, bool) or not isinstance(value, int):
         raise _fail(instance, attribute, f"must be an int, got {type(value).__name__}")
     if not MIN_YEAR <= value <= MAX_YEAR:
-        raise _fail(instance, attribute, f"year {value} is outside {MIN_YEAR}–{MAX_YEAR}")
+        raise _fail(instance, attribute, f"year {shown(value)} is outside {MIN_YEAR}–{MAX_YEAR}")
+
+
+def _finite(value: int | float) -> bool:
+    try:
+        return math.isfinite(value)
+    except OverflowError:  # an int too large for a float
+        return False
 
 
 def _number(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise _fail(instance, attribute, f"must be a number, got {type(value).__name__}")
-    if not math.isfinite(value):
-        raise _fail(instance, attribute, f"must be a finite number, got {value!r}")
+    if not _finite(value):
+        raise _fail(instance, attribute, f"must be a finite number, got {shown(value)}")
 
 
 def _amount(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise _fail(instance, attribute, f"must be a number, got {type(value).__name__}")
-    if not math.isfinite(value) or value < 0:
-        raise _fail(instance, attribute, f"must be a finite number ≥ 0, got {value!r}")
+    if not _finite(value) or value < 0:
+        raise _fail(instance, attribute, f"must be a finite number ≥ 0, got {shown(value)}")
 
 
 def _months(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 12:
-        raise _fail(instance, attribute, f"must be a number of months from 1 to 12, got {value!r}")
+        raise _fail(
+            instance, attribute, f"must be a number of months from 1 to 12, got {shown(value)}"
+        )
 
 
 def _optional_amount(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

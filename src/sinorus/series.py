@@ -17,7 +17,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, final, overload
 
 from .dates import DateLike, to_date
-from .errors import NoDataError, QueryError, QueryTypeError
+from .errors import NoDataError, QueryError, QueryTypeError, shown
 from .index import covering
 from .model import MAX_YEAR, MIN_YEAR, Coverage
 
@@ -43,9 +43,9 @@ def _bound(value: DateLike | int | None, name: str, last: bool) -> date | None:
 
 def _check_year(year: object, name: str = "year") -> int:
     if isinstance(year, bool) or not isinstance(year, int):
-        raise QueryTypeError(f"{name} must be an int, got {type(year).__name__}: {year!r}")
+        raise QueryTypeError(f"{name} must be an int, got {type(year).__name__}: {shown(year)}")
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise QueryError(f"{name} {year} is outside {MIN_YEAR}–{MAX_YEAR}")
+        raise QueryError(f"{name} {shown(year)} is outside {MIN_YEAR}–{MAX_YEAR}")
     return year
 
 
