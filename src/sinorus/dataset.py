@@ -380,7 +380,7 @@ class Dataset:
 
     @property
     def data_version(self) -> str | None:
-        """The version of the data (the bundled data's is its release date, ``2026.12.02.1``).
+        """The version of the data (the bundled data's is its release date, ``2026.12.02.2``).
 
         A serial after the date counts releases made on the same day.
 
