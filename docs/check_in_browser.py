@@ -79,21 +79,35 @@ class _Page(HTMLParser):
             self.text.append(data)
 
 
+def _apt_install(package: str) -> bool:
+    """Install a Debian package where apt is there and we may; whether it worked."""
+    if not shutil.which("apt-get") or os.geteuid() != 0:
+        return False
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    install = ["apt-get", "install", "-y", "-q", package]
+    if subprocess.run(install, env=env, capture_output=True).returncode == 0:
+        return True
+    subprocess.run(["apt-get", "update", "-q"], env=env, capture_output=True)
+    return subprocess.run(install, env=env, capture_output=True).returncode == 0
+
+
 def chromium() -> str:
-    """The Chromium executable, installed with apt where missing and possible."""
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        found = shutil.which(name)
-        if found:
-            return found
-    if shutil.which("apt-get") and os.geteuid() == 0:
-        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-        install = ["apt-get", "install", "-y", "-q", "chromium"]
-        if subprocess.run(install, env=env, capture_output=True).returncode != 0:
-            subprocess.run(["apt-get", "update", "-q"], env=env, capture_output=True, check=True)
-            subprocess.run(install, env=env, capture_output=True, check=True)
-        found = shutil.which("chromium")
-        if found:
-            return found
+    """The Chromium executable, installed with apt where missing and possible.
+
+    The pages show Chinese names, so a font with Chinese characters is
+    installed too where none is, for screenshots as readers see them.
+    """
+    if shutil.which("fc-list") and not subprocess.run(
+        ["fc-list", ":lang=zh"], capture_output=True, text=True
+    ).stdout.strip():
+        _apt_install("fonts-wqy-zenhei")
+    for attempt in range(2):
+        for name in ("chromium", "chromium-browser", "google-chrome"):
+            found = shutil.which(name)
+            if found:
+                return found
+        if attempt == 0 and not _apt_install("chromium"):
+            break
     sys.exit("check_in_browser: Chromium is not installed (apt-get install chromium)")
 
 
