@@ -246,3 +246,22 @@ def test_no_kind_ends_more_than_two_months_before_the_data_version(bundled):
     for covered in bundled.coverage:
         assert covered.end >= released - timedelta(days=62), (covered.kind, covered.end)
         assert covered.end <= released, (covered.kind, covered.end)
+
+
+
+def test_a_source_that_says_it_is_a_copy_is_marked_secondary(bundled):
+    """A publisher label naming a mirror, a copy, a reprint or another outlet's text is secondary."""
+    import re
+
+    from sinorus.tidy import tables
+
+    says_copy = re.compile(r"mirror|\bcopy\b|text\)|text on a|reprint|Wikipedia text", re.I)
+    sources = tables(bundled)["sources"]
+    publisher = sources.column_names.index("publisher")
+    secondary = sources.column_names.index("secondary")
+    unmarked = {
+        row[publisher]
+        for row in sources.rows
+        if says_copy.search(row[publisher] or "") and not row[secondary]
+    }
+    assert not unmarked, sorted(unmarked)
