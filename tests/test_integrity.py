@@ -250,7 +250,7 @@ def test_no_kind_ends_more_than_two_months_before_the_data_version(bundled):
 
 
 def test_a_source_that_says_it_is_a_copy_is_marked_secondary(bundled):
-    """A publisher label naming a mirror, a copy, a reprint or another outlet's text is secondary."""
+    """A publisher label naming a mirror, copy, reprint or another outlet's text is secondary."""
     import re
 
     from sinorus.tidy import tables

@@ -53,9 +53,10 @@ _MONTHS = (
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
 
-_NUMERIC = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{2,4})")
-_CHINESE = re.compile(r"(\d{4})\s*年\s*(?:(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号])?)?")
-_RUSSIAN = re.compile(r"(?:(\d{1,2})\s+)?([а-яё]+)\.?\s+(\d{4})(?:\s*(?:г\.?|года?))?")  # noqa: RUF001
+# The forms below, compiled on first use (importing sinorus stays cheap).
+_NUMERIC = r"(\d{1,2})([./-])(\d{1,2})\2(\d{2,4})"
+_CHINESE = r"(\d{4})\s*年\s*(?:(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号])?)?"
+_RUSSIAN = r"(?:(\d{1,2})\s+)?([а-яё]+)\.?\s+(\d{4})(?:\s*(?:г\.?|года?))?"  # noqa: RUF001
 # Russian month names, nominative and genitive, by their first letters.
 _RUSSIAN_MONTHS = {
     "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6,
@@ -122,7 +123,7 @@ def _day(text: str, year: int, month: int | None, day: int | None) -> date:
 
 def _numeric(text: str, stripped: str) -> tuple[int, int, int] | None:
     """Day and month in either order, or refused where both orders are possible."""
-    found = _NUMERIC.fullmatch(stripped)
+    found = re.fullmatch(_NUMERIC, stripped)
     if found is None:
         return None
     first, separator, second, year_text = found.groups()
@@ -144,7 +145,7 @@ def _numeric(text: str, stripped: str) -> tuple[int, int, int] | None:
 
 
 def _chinese(text: str, stripped: str) -> tuple[int, int | None, int | None] | None:
-    found = _CHINESE.fullmatch(stripped)
+    found = re.fullmatch(_CHINESE, stripped)
     if found is None:
         return None
     year, month, day = found.groups()
@@ -152,7 +153,7 @@ def _chinese(text: str, stripped: str) -> tuple[int, int | None, int | None] | N
 
 
 def _russian(text: str, stripped: str) -> tuple[int, int, int | None] | None:
-    found = _RUSSIAN.fullmatch(stripped.casefold())
+    found = re.fullmatch(_RUSSIAN, stripped.casefold())
     if found is None:
         return None
     day, name, year = found.groups()
