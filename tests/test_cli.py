@@ -353,3 +353,9 @@ def test_export_the_panel_and_the_research_formats(capsys, tmp_path, bundled):
     assert (tmp_path / "all.xlsx").stat().st_size > 0
     assert main(["export", "--format", "parquet"]) == 2  # a folder is needed
     assert "-o" in capsys.readouterr().err
+
+
+def test_year_and_since_that_do_not_meet_name_what_was_given(capsys):
+    assert main(["list", "exercises", "--year", "2018", "--since", "2019-01-01"]) == 1
+    err = capsys.readouterr().err
+    assert "2018" in err and "since 2019-01-01" in err and "until" not in err
