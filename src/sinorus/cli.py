@@ -211,12 +211,7 @@ def _snapshot_csv(snap: Any) -> str:
 
 def _cmd_trade(args: argparse.Namespace) -> int:
     dataset = _dataset(args)
-    years = [r.year for r in dataset.trade]
-    if not years:
-        raise NoDataError("the data has no trade figures")
-    for year in (args.start, args.end):
-        if year is not None and not years[0] <= year <= years[-1]:
-            raise NoDataError(f"trade year {year} is outside the data ({years[0]}–{years[-1]})")
+    dataset._trade_years(args.start, args.end)
     records = dataset.trade.where(since=args.start, until=args.end)
     if not records:
         raise QueryError(f"no trade figures from {args.start} to {args.end}")
@@ -243,7 +238,8 @@ def _cmd_list(args: argparse.Namespace) -> int:
     match: dict[str, object] = dict(_filters(args.filter, kind.filters))
     if args.party is not None:
         match[_who(kind)] = args.party
-    records = _dataset(args)[kind.name].where(
+    dataset = _dataset(args)
+    records = dataset[kind.name].where(
         since=args.since, until=args.until, year=args.year, **match
     )
 
@@ -256,7 +252,7 @@ def _cmd_list(args: argparse.Namespace) -> int:
     if args.format == "csv":
         from .tidy import tables
 
-        table = tables(_dataset(args))[kind.name]
+        table = tables(dataset)[kind.name]
         ids = {r.id for r in records}
         where = table.column_names.index("id")
         csv = table._replace(rows=tuple(r for r in table.rows if r[where] in ids)).csv_text()

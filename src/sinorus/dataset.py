@@ -623,6 +623,17 @@ class Dataset:
 
     # --- yearly figures ----------------------------------------------------------
 
+    def _trade_years(self, *years: int | None) -> None:
+        """Refuse a trade year (None: no bound) outside the years the data has."""
+        known = [record.year for record in self.trade]
+        if not known:
+            raise NoDataError("the data has no trade figures")
+        for year in years:
+            if year is not None and not known[0] <= year <= known[-1]:
+                raise NoDataError(
+                    f"trade year {year} is outside the data ({known[0]}–{known[-1]})"
+                )
+
     def trade_volume(self, year: int) -> float:
         """Total trade in ``year``, in billions of US dollars.
 

@@ -190,12 +190,7 @@ def trade(
                 f"{name} must be a year (an int), got {type(year).__name__}: {year!r}"
             )
     data = _dataset(dataset)
-    known = [r.year for r in data.trade]
-    if not known:
-        raise NoDataError("the dataset has no trade figures")
-    for year in (since, until):
-        if year is not None and not known[0] <= year <= known[-1]:
-            raise NoDataError(f"trade year {year} is outside the data ({known[0]}–{known[-1]})")
+    data._trade_years(since, until)
     rows = data.trade.where(since=since, until=until)
     if not rows:
         raise QueryError(f"no trade figures from {since} to {until}")
